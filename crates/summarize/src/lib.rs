@@ -350,3 +350,6 @@ pub enum Error {
     #[error("invalid summarizer configuration: {0}")]
     Config(String),
 }
+
+mod porter;
+pub mod rouge;

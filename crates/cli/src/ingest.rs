@@ -1,0 +1,449 @@
+//! Reading inputs: files, directories, standard input and JSON Lines, into
+//! [`SourceDoc`]s or per-input errors. Nothing here stops the run: every
+//! input ends up as a document or as an [`InputError`].
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use brief_detect::{html_to_document, Block, BlockKind};
+use brief_tokenize::{paragraphs, Span};
+use serde::Deserialize;
+
+/// One input document, decoded to UTF-8, with its blocks.
+#[derive(Clone, Debug, Default)]
+pub struct SourceDoc {
+    /// Identifier printed in outputs (the path, the JSONL id, or `-`).
+    pub id: String,
+    /// The document text every span indexes (for HTML: the extracted text).
+    pub text: String,
+    /// Publication date (`YYYY-MM-DD`) from a header, metadata or JSONL.
+    pub date: Option<String>,
+    /// Title given as metadata (JSONL `title`, HTML `<title>`).
+    pub title: Option<String>,
+    /// Language given by the caller (JSONL `lang`), overriding detection.
+    pub lang_hint: Option<String>,
+    /// URL given as metadata.
+    pub url: Option<String>,
+    /// The document's blocks (paragraphs, title, headings) in reading order.
+    pub blocks: Vec<Block>,
+    /// Warnings met while reading (invalid UTF-8 replaced, …).
+    pub warnings: Vec<String>,
+}
+
+/// An input that could not be turned into a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The id of the input if known (path, JSONL id).
+    pub id: Option<String>,
+    /// Where: the path and, for JSONL, the line number.
+    pub location: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// How a file's bytes are to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (`.txt`, `.md`, anything given explicitly).
+    Text,
+    /// HTML (`.html`, `.htm`, or content that starts like HTML).
+    Html,
+}
+
+/// Lists the files named by `paths`: files as given, directories walked
+/// recursively in sorted order keeping `.txt`, `.md`, `.html`, `.htm`.
+/// Unreadable paths become errors; other files in directories are reported
+/// in `skipped`.
+pub fn expand_paths(paths: &[PathBuf], skipped: &mut Vec<String>) -> Vec<Result<PathBuf, InputError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk_dir(p, &mut out, skipped),
+            Ok(_) => out.push(Ok(p.clone())),
+            Err(e) => out.push(Err(InputError {
+                id: Some(p.display().to_string()),
+                location: p.display().to_string(),
+                message: format!("cannot read: {e}"),
+            })),
+        }
+    }
+    out
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>, skipped: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Err(InputError {
+                id: Some(dir.display().to_string()),
+                location: dir.display().to_string(),
+                message: format!("cannot read directory: {e}"),
+            }));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk_dir(&p, out, skipped);
+        } else if has_supported_extension(&p) {
+            out.push(Ok(p));
+        } else {
+            skipped.push(p.display().to_string());
+        }
+    }
+}
+
+fn has_supported_extension(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("txt" | "md" | "html" | "htm")
+    )
+}
+
+/// Reads one file into a document.
+pub fn read_file(path: &Path) -> Result<SourceDoc, InputError> {
+    let id = path.display().to_string();
+    let err = |message: String| InputError { id: Some(id.clone()), location: id.clone(), message };
+    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let is_html = matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("html" | "htm")
+    );
+    from_bytes(&id, &bytes, if is_html { Format::Html } else { Format::Text }).map_err(err)
+}
+
+/// Reads all of standard input as one document.
+pub fn read_stdin() -> Result<SourceDoc, InputError> {
+    let mut bytes = Vec::new();
+    let err = |message: String| InputError { id: Some("-".into()), location: "<stdin>".into(), message };
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| err(format!("cannot read: {e}")))?;
+    let fmt = if looks_like_html(&bytes) { Format::Html } else { Format::Text };
+    from_bytes("-", &bytes, fmt).map_err(err)
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Decodes bytes (invalid UTF-8 replaced, with a warning) and builds the
+/// document; binary and empty inputs are errors.
+pub fn from_bytes(id: &str, bytes: &[u8], format: Format) -> Result<SourceDoc, String> {
+    if is_binary(bytes) {
+        return Err("binary data (not text), skipped".into());
+    }
+    let mut warnings = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            warnings.push(format!(
+                "invalid UTF-8 (first bad byte at offset {}); invalid bytes replaced by U+FFFD",
+                e.valid_up_to()
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let mut doc = match format {
+        Format::Text => text_document(id, text),
+        Format::Html => html_document(id, &text),
+    };
+    if doc.blocks.is_empty() {
+        return Err("empty document (no text)".into());
+    }
+    doc.warnings = warnings;
+    Ok(doc)
+}
+
+/// Binary: a NUL byte, or many control characters, in the first 8 KiB.
+fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    control * 10 > head.len().max(1)
+}
+
+/// A plain-text document: ` date YYYY-MM-DD` header as metadata, every
+/// non-blank line a block, a first line without final punctuation (and no
+/// date header) as the title.
+pub fn text_document(id: &str, text: String) -> SourceDoc {
+    let (date, body_start) = match parse_date_header(&text) {
+        Some((date, end)) => (Some(date.to_string()), end),
+        None => (None, 0),
+    };
+    let mut blocks: Vec<Block> = paragraphs(&text[body_start..])
+        .into_iter()
+        .map(|s| {
+            let span = s.offset(body_start);
+            let t = &text[span];
+            let kind = if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("* ") {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            };
+            Block { span, kind, link_density: 0.0 }
+        })
+        .collect();
+    if date.is_none() {
+        if let Some(first) = blocks.first_mut() {
+            if is_title_line(&text[first.span]) && first.span.start == first_line_start(&text) {
+                first.kind = BlockKind::Title;
+            }
+        }
+    }
+    SourceDoc { id: id.to_string(), text, date, blocks, ..SourceDoc::default() }
+}
+
+fn first_line_start(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+fn is_title_line(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (2..=30).contains(&words)
+        && !t.trim_end().ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', '。'])
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// Recognises a leading `date YYYY-MM-DD` (or `Date: YYYY-MM-DD`) header;
+/// returns the date and the byte where the body starts.
+///
+/// ```
+/// use brief_cli::ingest::parse_date_header;
+/// assert_eq!(parse_date_header(" date 2021-08-13 Kabul fell."), Some(("2021-08-13", 17)));
+/// assert_eq!(parse_date_header("Kabul fell."), None);
+/// ```
+pub fn parse_date_header(text: &str) -> Option<(&str, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let word = rest.get(..4)?;
+    if !word.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let mut i = lead + 4;
+    if text[i..].starts_with(':') {
+        i += 1;
+    }
+    let after = &text[i..];
+    let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if ws == 0 && !text[lead + 4..].starts_with(':') {
+        return None;
+    }
+    i += ws;
+    let date = text.get(i..i + 10)?;
+    let b = date.as_bytes();
+    let ok = b.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !ok {
+        return None;
+    }
+    let end = i + 10;
+    if text[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((date, end))
+}
+
+fn html_document(id: &str, html: &str) -> SourceDoc {
+    let h = html_to_document(html);
+    SourceDoc {
+        id: id.to_string(),
+        text: h.text,
+        date: h.date,
+        title: h.title,
+        lang_hint: None,
+        url: None,
+        blocks: h.blocks,
+        warnings: Vec::new(),
+    }
+}
+
+/// A JSON Lines document record.
+#[derive(Clone, Debug, Deserialize)]
+pub struct DocRecord {
+    /// Document id.
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
+    /// Plain text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Raw HTML.
+    #[serde(default)]
+    pub html: Option<String>,
+    /// Language code supplied by the caller.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Publication date.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// For cluster records: the documents.
+    #[serde(default)]
+    pub docs: Option<Vec<DocRecord>>,
+}
+
+/// One parsed JSONL input line.
+#[derive(Clone, Debug)]
+pub enum Record {
+    /// A document.
+    Doc(SourceDoc),
+    /// A cluster of documents (for `summarize`).
+    Cluster {
+        /// Cluster id.
+        id: String,
+        /// Its documents (each good or an error).
+        docs: Vec<Result<SourceDoc, InputError>>,
+    },
+    /// A line that could not be used.
+    Error(InputError),
+}
+
+fn id_string(v: &Option<serde_json::Value>) -> Option<String> {
+    match v {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => Some(other.to_string()),
+    }
+}
+
+/// Parses one JSONL line (1-based `line_no` for messages).
+pub fn parse_jsonl_line(source: &str, line_no: usize, line: &str) -> Record {
+    let location = format!("{source}:{line_no}");
+    let rec: DocRecord = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            // Try to recover the id for the error record.
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .and_then(|v| id_string(&Some(v)));
+            return Record::Error(InputError { id, location, message: format!("invalid JSON record: {e}") });
+        }
+    };
+    let id = id_string(&rec.id);
+    if let Some(docs) = &rec.docs {
+        let cid = id.clone().unwrap_or_else(|| format!("line{line_no}"));
+        let docs = docs
+            .iter()
+            .enumerate()
+            .map(|(k, d)| {
+                let did = id_string(&d.id).unwrap_or_else(|| format!("{cid}#{k}"));
+                doc_from_record(did.clone(), d).map_err(|message| InputError {
+                    id: Some(did),
+                    location: format!("{location} (docs[{k}])"),
+                    message,
+                })
+            })
+            .collect();
+        return Record::Cluster { id: cid, docs };
+    }
+    let did = id.clone().unwrap_or_else(|| format!("line{line_no}"));
+    match doc_from_record(did, &rec) {
+        Ok(d) => Record::Doc(d),
+        Err(message) => Record::Error(InputError { id, location, message }),
+    }
+}
+
+fn doc_from_record(id: String, rec: &DocRecord) -> Result<SourceDoc, String> {
+    let mut doc = match (&rec.text, &rec.html) {
+        (Some(t), _) => from_bytes(&id, t.as_bytes(), Format::Text)?,
+        (None, Some(h)) => from_bytes(&id, h.as_bytes(), Format::Html)?,
+        (None, None) => return Err("record has neither \"text\" nor \"html\" (nor \"docs\")".into()),
+    };
+    if rec.date.is_some() {
+        doc.date = rec.date.clone();
+    }
+    if rec.title.is_some() {
+        doc.title = rec.title.clone();
+    }
+    doc.lang_hint = rec.lang.clone();
+    doc.url = rec.url.clone();
+    Ok(doc)
+}
+
+/// The span of the title block, if the document has one.
+pub fn title_span(doc: &SourceDoc) -> Option<Span> {
+    doc.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_header_table() {
+        let cases: &[(&str, Option<(&str, usize)>)] = &[
+            (" date 2021-08-13 An Afghan", Some(("2021-08-13", 16))),
+            ("Date: 2021-08-13\nText", Some(("2021-08-13", 16))),
+            ("date 2021-8-13 x", None),
+            ("dates 2021-08-13", None),
+            ("date 2021-08-130", None),
+            ("", None),
+            ("da", None),
+            ("date", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date_header(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn text_document_title_and_blocks() {
+        let d = text_document("x", "Taliban near gates of Kabul\nKABUL: The Taliban advanced.\n- A bullet\n".into());
+        let kinds: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::ListItem]);
+        for b in &d.blocks {
+            assert!(!d.text[b.span].is_empty());
+        }
+    }
+
+    #[test]
+    fn date_header_is_metadata_not_text() {
+        let d = text_document("x", " date 2021-08-13 The Taliban captured cities.\n\nMore.".into());
+        assert_eq!(d.date.as_deref(), Some("2021-08-13"));
+        assert_eq!(&d.text[d.blocks[0].span], "The Taliban captured cities.");
+        assert_eq!(d.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn bad_inputs_are_errors_not_panics() {
+        assert!(from_bytes("e", b"", Format::Text).is_err());
+        assert!(from_bytes("e", b"   \n\n ", Format::Text).is_err());
+        assert!(from_bytes("b", b"\x00\x01\x02ELF", Format::Text).is_err());
+        let d = from_bytes("u", b"Caf\xe9 ouvert.", Format::Text).unwrap();
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn jsonl_lines() {
+        assert!(matches!(parse_jsonl_line("-", 1, r#"{"id":"a","text":"Hello world."}"#), Record::Doc(_)));
+        match parse_jsonl_line("-", 2, r#"{"id":7,"text":5}"#) {
+            Record::Error(e) => assert_eq!((e.id.as_deref(), e.location.as_str()), (Some("7"), "-:2")),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse_jsonl_line("-", 3, "not json"), Record::Error(_)));
+        assert!(matches!(parse_jsonl_line("-", 4, r#"{"id":"x"}"#), Record::Error(_)));
+        match parse_jsonl_line("-", 5, r#"{"id":"c","docs":[{"id":"a","text":"One."},{"id":"b"}]}"#) {
+            Record::Cluster { id, docs } => {
+                assert_eq!(id, "c");
+                assert!(docs[0].is_ok() && docs[1].is_err());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

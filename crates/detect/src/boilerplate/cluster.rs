@@ -1,0 +1,133 @@
+//! What a cluster knows: which words the documents share (a block whose
+//! words no other document uses is foreign to the event), and which lines
+//! several documents repeat verbatim (template text, when they are also
+//! foreign to the event). With a single document, the other blocks of the
+//! same document stand in for the cluster.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The keys are already hashes: hashing them again would only cost time.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Where a key (or a line) was seen: the first document, and whether a
+/// second one had it too.
+#[derive(Clone, Copy)]
+struct Seen {
+    first: u32,
+    multi: bool,
+}
+
+fn note(map: &mut IdMap<Seen>, key: u64, doc: u32) {
+    map.entry(key)
+        .and_modify(|s| s.multi |= s.first != doc)
+        .or_insert(Seen { first: doc, multi: false });
+}
+
+/// Hash of a line with whitespace and case normalised.
+pub(crate) fn line_hash(t: &str) -> u64 {
+    let mut h = IdHasher(0xcbf2_9ce4_8422_2325);
+    for w in t.split_whitespace() {
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+        h.write(b" ");
+    }
+    h.finish()
+}
+
+/// Cluster-wide vocabulary and repeated lines.
+pub(crate) struct ClusterEvidence {
+    docs: usize,
+    vocab: IdMap<Seen>,
+    lines: IdMap<Seen>,
+}
+
+impl ClusterEvidence {
+    /// `docs[d][b]` = (line hash, sorted keys) of block `b` of document `d`.
+    pub fn new(docs: &[Vec<(u64, &[u64])>]) -> ClusterEvidence {
+        let mut lines = IdMap::default();
+        for (d, blocks) in docs.iter().enumerate() {
+            for (line, keys) in blocks {
+                if keys.len() >= 2 {
+                    note(&mut lines, *line, d as u32);
+                }
+            }
+        }
+        // repeated lines stay out of the vocabulary: a template must not
+        // vouch for itself
+        let mut vocab = IdMap::default();
+        for (d, blocks) in docs.iter().enumerate() {
+            for (line, keys) in blocks {
+                if lines.get(line).is_some_and(|s| s.multi) {
+                    continue;
+                }
+                for &k in *keys {
+                    note(&mut vocab, k, d as u32);
+                }
+            }
+        }
+        ClusterEvidence { docs: docs.len(), vocab, lines }
+    }
+
+    /// More than one document: cross-document evidence is available.
+    pub fn is_cluster(&self) -> bool {
+        self.docs > 1
+    }
+
+    /// Share of `keys` that another document of the cluster uses.
+    pub fn support(&self, doc: usize, keys: &[u64]) -> f32 {
+        if keys.is_empty() {
+            return 0.0;
+        }
+        let shared = keys
+            .iter()
+            .filter(|k| self.vocab.get(k).is_some_and(|s| s.multi || s.first as usize != doc))
+            .count();
+        shared as f32 / keys.len() as f32
+    }
+
+    /// The line appears verbatim in more than one document.
+    pub fn repeated(&self, line: u64) -> bool {
+        self.lines.get(&line).is_some_and(|s| s.multi)
+    }
+}
+
+/// Per-document evidence: share of a block's keys used by another block of
+/// the same document.
+pub(crate) fn doc_support(blocks: &[&[u64]]) -> Vec<f32> {
+    let mut counts: IdMap<u32> = IdMap::default();
+    for keys in blocks {
+        for &k in *keys {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    blocks
+        .iter()
+        .map(|keys| {
+            if keys.is_empty() {
+                return 0.0;
+            }
+            let shared = keys.iter().filter(|k| counts.get(k).is_some_and(|&c| c > 1)).count();
+            shared as f32 / keys.len() as f32
+        })
+        .collect()
+}

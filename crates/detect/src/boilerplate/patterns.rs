@@ -1,0 +1,803 @@
+//! Phrase and shape patterns of boilerplate lines: credits, captions,
+//! galleries, comment sections, bylines, navigation, legal and
+//! subscription notices. Lists cover the languages brief has stopwords for
+//! where the phrase is common; they match case-insensitively on the line's
+//! lower-cased head, so their cost does not grow with the paragraph length.
+
+use super::Reason;
+
+/// Lines that open a comment section (compared after dropping digits,
+/// brackets and punctuation: "12 Comments", "Comments (3)").
+const COMMENT_START: &[&str] = &[
+    "comments",
+    "comment",
+    "comments are closed",
+    "comments closed",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "add your comment",
+    "join the conversation",
+    "join the discussion",
+    "show comments",
+    "view comments",
+    "read comments",
+    "reader comments",
+    "most popular comments",
+    "kommentare",
+    "kommentar schreiben",
+    "kommentare anzeigen",
+    "diskutieren sie mit",
+    "leserkommentare",
+    "commentaires",
+    "laisser un commentaire",
+    "ajouter un commentaire",
+    "réagir",
+    "réagissez",
+    "comentarios",
+    "deja un comentario",
+    "deja tu comentario",
+    "comentar",
+    "commenti",
+    "lascia un commento",
+    "comentários",
+    "deixe um comentário",
+    "deixe seu comentário",
+    "reacties",
+    "reageer",
+    "plaats een reactie",
+    "kommentarer",
+    "kommentit",
+    "yorumlar",
+    "комментарии",
+    "σχόλια",
+    "التعليقات",
+];
+
+/// Short lines that belong to a reader comment's chrome.
+const COMMENT_CHROME: &[&str] = &[
+    "reply",
+    "report",
+    "report abuse",
+    "report comment",
+    "load more comments",
+    "show more comments",
+    "antworten",
+    "melden",
+    "répondre",
+    "signaler",
+    "responder",
+    "denunciar",
+    "rispondi",
+    "segnala",
+    "responder comentário",
+    "beantwoorden",
+];
+
+/// Lines that only name the source of a picture or report.
+const CREDIT_START: &[&str] = &[
+    "image credit",
+    "photo credit",
+    "picture credit",
+    "news credit",
+    "image courtesy",
+    "photo courtesy",
+    "photo:",
+    "photo :",
+    "photos:",
+    "photograph:",
+    "image:",
+    "images:",
+    "picture:",
+    "credit:",
+    "credits:",
+    "source:",
+    "source :",
+    "foto:",
+    "fotos:",
+    "foto :",
+    "bild:",
+    "bildquelle",
+    "quelle:",
+    "crédit photo",
+    "crédits photo",
+    "crédit :",
+    "crédit:",
+    "fuente:",
+    "fonte:",
+    "foto di",
+    "foto de",
+    "bron:",
+    "© ",
+    "(c) ",
+];
+
+/// Markers of a picture credit inside or at the end of a caption.
+const CREDIT_MARKERS: &[&str] = &[
+    "image credit:",
+    "photo credit:",
+    "picture credit:",
+    "(photo by ",
+    "(photo:",
+    "(foto:",
+    "(bild:",
+    "photo: ",
+    "foto: ",
+    "| photo",
+    "(photo ",
+    "/ afp)",
+    "via getty images",
+    "getty images",
+    "(image: ",
+];
+
+/// News and picture agencies that sign photo credits.
+const AGENCIES: &[&str] = &[
+    "AFP",
+    "AP",
+    "Reuters",
+    "REUTERS",
+    "Getty",
+    "Getty Images",
+    "EPA",
+    "EPA-EFE",
+    "EFE",
+    "Xinhua",
+    "Anadolu",
+    "Anadolu Agency",
+    "Bloomberg",
+    "PA",
+    "PA Wire",
+    "dpa",
+    "DPA",
+    "ANSA",
+    "Shutterstock",
+    "AAP",
+    "ANP",
+    "Belga",
+    "Keystone",
+    "Lusa",
+    "Europa Press",
+    "NurPhoto",
+    "SOPA Images",
+    "Sipa",
+    "PTI",
+    "ANI",
+    "IANS",
+    "WAM",
+    "TASS",
+    "Sputnik",
+    "Handout",
+    "File",
+    "File photo",
+    "The New York Times",
+    "NYT",
+    "Alamy",
+    "imago",
+    "IMAGO",
+];
+
+const GALLERY: &[&str] = &[
+    "view gallery",
+    "open gallery",
+    "photo gallery",
+    "image gallery",
+    "see gallery",
+    "view all photos",
+    "see all photos",
+    "view as list",
+    "bildergalerie",
+    "fotostrecke",
+    "galerie photos",
+    "voir la galerie",
+    "galería de fotos",
+    "ver galería",
+    "fotogalleria",
+    "galleria fotografica",
+    "galeria de fotos",
+    "ver galeria",
+    "fotogalerij",
+    "fotoserie",
+];
+
+const ADVERTISEMENT: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "promoted",
+    "promoted content",
+    "partner content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "article continues below",
+    "story continues below",
+    "scroll to continue with content",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "reklame",
+    "mainos",
+    "reklam",
+    "реклама",
+];
+
+/// Legal, cookie and subscription notices: phrases that mark the whole line.
+const LEGAL_CONTAINS: &[&str] = &[
+    "all rights reserved",
+    "we use cookies",
+    "uses cookies",
+    "use of cookies",
+    "cookie policy",
+    "cookie settings",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "our newsletter",
+    "the newsletter",
+    "unlimited access",
+    "ad blocker",
+    "adblocker",
+    "may not be published, broadcast, rewritten",
+    "this material may not be",
+    "already a subscriber",
+    "for subscribers only",
+    "subscribe to continue",
+    "to continue reading",
+    "support our journalism",
+    "support independent journalism",
+    "alle rechte vorbehalten",
+    "datenschutzerklärung",
+    "cookie-einstellungen",
+    "verwendet cookies",
+    "tous droits réservés",
+    "politique de confidentialité",
+    "utilise des cookies",
+    "réservé aux abonnés",
+    "todos los derechos reservados",
+    "política de privacidad",
+    "utiliza cookies",
+    "usamos cookies",
+    "tutti i diritti riservati",
+    "informativa sulla privacy",
+    "utilizza cookie",
+    "todos os direitos reservados",
+    "política de privacidade",
+    "utiliza cookies",
+    "alle rechten voorbehouden",
+    "maakt gebruik van cookies",
+    "gebruikt cookies",
+    "все права защищены",
+];
+
+/// Imperative openers of subscription / sign-up / app notices.
+const LEGAL_START: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "signup",
+    "register now",
+    "register for",
+    "log in",
+    "login",
+    "sign in",
+    "click here",
+    "download our app",
+    "download the app",
+    "get the latest",
+    "get our",
+    "become a member",
+    "become a subscriber",
+    "copyright",
+    "newsletter",
+    "jetzt abonnieren",
+    "abonnieren sie",
+    "melden sie sich",
+    "registrieren sie sich",
+    "jetzt anmelden",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "s'abonner",
+    "suscríbete",
+    "suscribete",
+    "regístrate",
+    "iscriviti",
+    "abbonati",
+    "assine",
+    "cadastre-se",
+    "inscreva-se",
+    "meld je aan",
+    "schrijf je in",
+    "abonneer",
+    "word abonnee",
+];
+
+/// Openers of navigation / sharing / tagging lines.
+const NAV_START: &[&str] = &[
+    "skip to",
+    "jump to",
+    "back to top",
+    "home",
+    "menu",
+    "share",
+    "share this",
+    "share on",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "next article",
+    "previous article",
+    "next story",
+    "more from",
+    "more on this",
+    "more stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "tags:",
+    "tags",
+    "topics:",
+    "topic:",
+    "filed under",
+    "follow us",
+    "follow the",
+    "teilen",
+    "mehr zum thema",
+    "themen:",
+    "schlagworte",
+    "startseite",
+    "partager",
+    "mots-clés",
+    "accueil",
+    "compartir",
+    "etiquetas:",
+    "temas:",
+    "inicio",
+    "condividi",
+    "argomenti:",
+    "tag:",
+    "compartilhe",
+    "compartilhar",
+    "delen",
+    "onderwerpen:",
+];
+
+/// Prefixes of inline links to other articles.
+const RELATED_START: &[&str] = &[
+    "read more:",
+    "read more",
+    "also read",
+    "read also",
+    "related:",
+    "related",
+    "related article",
+    "related story",
+    "see also",
+    "recommended:",
+    "more:",
+    "watch:",
+    "listen:",
+    "video:",
+    "live:",
+    "opinion:",
+    "analysis:",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "lesen sie hier",
+    "auch interessant",
+    "mehr dazu",
+    "mehr zum thema:",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "lire également",
+    "voir aussi",
+    "lea también",
+    "lee también",
+    "leer más",
+    "te puede interesar",
+    "le puede interesar",
+    "leggi anche",
+    "leggi:",
+    "potrebbe interessarti",
+    "leia também",
+    "leia mais",
+    "saiba mais",
+    "veja também",
+    "lees ook",
+    "lees meer",
+    "meer lezen",
+];
+
+/// Trailers and openers that name authors or editors.
+const BYLINE_START: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "additional reporting",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "(reporting by",
+    "written by",
+    "edited by",
+    "with reporting by",
+    "mit material von",
+    "avec afp",
+    "avec reuters",
+    "avec l'afp",
+    "con información de",
+    "con agencias",
+    "con información de agencias",
+    "redacción",
+    "a cura di",
+    "com agências",
+    "com informações",
+];
+
+/// Openers of date / time lines.
+const DATE_START: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "first published",
+    "modified",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand:",
+    "publié le",
+    "publié",
+    "mis à jour",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+    "atualizado",
+    "gepubliceerd",
+    "bijgewerkt",
+];
+
+/// Words of an author line ("By Jane Doe"): the preposition per language.
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "af", "av", "od", "tarafından"];
+
+const SOCIAL: &[&str] = &[
+    "facebook", "twitter", "whatsapp", "email", "e-mail", "linkedin", "pinterest", "telegram", "reddit", "x",
+    "messenger", "copy", "link", "print", "flipboard", "mail", "share", "tweet", "threads", "bluesky",
+];
+
+/// A lower-cased key of a short line: letters and spaces only, for
+/// comparing with phrase lists ("12 Comments" → "comments").
+pub(crate) fn letters_key(low: &str) -> String {
+    let mut key = String::with_capacity(low.len());
+    for c in low.chars() {
+        if c.is_alphabetic() || c == '\'' || c == '-' {
+            key.push(c);
+        } else if !key.is_empty() && !key.ends_with(' ') {
+            key.push(' ');
+        }
+    }
+    while key.ends_with(' ') {
+        key.pop();
+    }
+    key
+}
+
+fn starts_phrase(low: &str, phrase: &str) -> bool {
+    low.strip_prefix(phrase).is_some_and(|rest| {
+        phrase.ends_with([':', ' ']) || rest.is_empty() || !rest.chars().next().is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn starts_any(low: &str, list: &[&str]) -> bool {
+    list.iter().any(|p| starts_phrase(low, p))
+}
+
+/// True when the short line opens a comment section.
+pub(crate) fn is_comment_start(key: &str, words: usize) -> bool {
+    words <= 6 && COMMENT_START.iter().any(|p| key == *p || (key.starts_with(p) && key[p.len()..].starts_with(' ')))
+}
+
+/// What a line's phrases say, strongest first. `low` is the lower-cased
+/// head of the line, `key` its [`letters_key`] (for short lines).
+pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_sentence: bool) -> Option<Reason> {
+    if words <= 6 && COMMENT_CHROME.contains(&key) {
+        return Some(Reason::CommentNotice);
+    }
+    if words <= 6 && ADVERTISEMENT.contains(&key) {
+        return Some(Reason::Advertisement);
+    }
+    if words <= 12 && starts_any(low, CREDIT_START) {
+        return Some(Reason::Credit);
+    }
+    if words <= 3 && is_agency_only(t) {
+        return Some(Reason::Credit);
+    }
+    if is_gallery(low, key, words) {
+        return Some(Reason::Gallery);
+    }
+    if credit_markers(low) >= 2 && words >= 12 {
+        return Some(Reason::Gallery);
+    }
+    if words <= 90 && (credit_markers(low) == 1 || ends_with_credit(t)) {
+        return Some(Reason::Caption);
+    }
+    if words <= 60 && (low.starts_with("file -") || low.starts_with("file photo") || low.starts_with("topshot")) {
+        return Some(Reason::Caption);
+    }
+    if words <= 30 && starts_any(low, RELATED_START) {
+        return Some(Reason::RelatedHeadline);
+    }
+    if words <= 25 && starts_any(low, BYLINE_START) {
+        return Some(Reason::Byline);
+    }
+    if words <= 12 && starts_any(low, DATE_START) && has_digit(t) {
+        return Some(Reason::Byline);
+    }
+    if words <= 10 && is_author_line(t) {
+        return Some(Reason::Byline);
+    }
+    if words <= 10 && !ends_sentence && is_date_line(t) {
+        return Some(Reason::Byline);
+    }
+    if words <= 80 && LEGAL_CONTAINS.iter().any(|p| low.contains(p)) {
+        return Some(Reason::Legal);
+    }
+    if words <= 40 && (starts_any(low, LEGAL_START) || low.starts_with('©')) {
+        return Some(Reason::Legal);
+    }
+    if words <= 15 && !ends_sentence && (starts_any(low, NAV_START) || is_separated_list(t) || is_social(key)) {
+        return Some(Reason::Navigation);
+    }
+    None
+}
+
+fn has_digit(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn is_gallery(low: &str, key: &str, words: usize) -> bool {
+    GALLERY.iter().any(|g| {
+        if words <= 8 {
+            low.contains(g)
+        } else {
+            key.ends_with(g) || key.starts_with(g)
+        }
+    }) || (words <= 6 && is_image_counter(low))
+}
+
+/// "Image 3 of 12", "3/12".
+fn is_image_counter(low: &str) -> bool {
+    let mut nums = 0;
+    let mut other = 0;
+    for w in low.split(|c: char| c.is_whitespace() || c == '/') {
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            nums += 1;
+        } else if !matches!(w, "of" | "von" | "de" | "di" | "van" | "sur" | "image" | "photo" | "bild" | "foto" | "picture") {
+            other += 1;
+        }
+    }
+    nums == 2 && other == 0
+}
+
+fn credit_markers(low: &str) -> usize {
+    let mut n = 0;
+    for m in CREDIT_MARKERS {
+        n += low.matches(m).count();
+    }
+    // "getty images" is counted by both of its markers
+    n - low.matches("via getty images").count()
+}
+
+/// "AFP", "(Reuters)", "Getty Images".
+fn is_agency_only(t: &str) -> bool {
+    let inner = t.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    AGENCIES.contains(&inner)
+}
+
+/// "… (AFP)", "… (Sidiqullah Khan/AP)", "… (Photo by X / AFP)".
+pub(crate) fn ends_with_credit(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches('.');
+    let Some(body) = t.strip_suffix(')') else { return false };
+    let Some(open) = body.rfind('(') else { return false };
+    let inner = body[open + 1..].trim();
+    if inner.is_empty() || inner.split_whitespace().count() > 8 {
+        return false;
+    }
+    let last = inner.rsplit(['/', '|', ',']).next().unwrap_or(inner).trim();
+    let last = last.strip_prefix("via ").unwrap_or(last);
+    if AGENCIES.contains(&last) || AGENCIES.contains(&inner) {
+        return true;
+    }
+    // "Name Surname/Outlet": two capitalised parts around a slash
+    if let Some((who, outlet)) = inner.split_once('/') {
+        let cap = |s: &str| {
+            let s = s.trim();
+            !s.is_empty()
+                && s.split_whitespace().count() <= 4
+                && s.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        };
+        return cap(who) && cap(outlet);
+    }
+    inner.to_lowercase().starts_with("photo")
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Von Anna Müller".
+fn is_author_line(t: &str) -> bool {
+    let mut it = t.split_whitespace();
+    let Some(first) = it.next() else { return false };
+    if !BY_WORDS.iter().any(|b| first.eq_ignore_ascii_case(b)) {
+        return false;
+    }
+    let rest: Vec<&str> = it.collect();
+    if rest.is_empty() || rest.len() > 9 {
+        return false;
+    }
+    let caps = rest
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(**w, "and" | "und" | "et" | "y" | "e" | "en" | "|" | "-" | "–"))
+        .count();
+    caps * 10 >= rest.len() * 8
+        && rest.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !t.trim_end().ends_with(['!', '?'])
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "januar", "februar",
+    "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio",
+    "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho",
+    "julho", "setembro", "outubro", "novembro", "dezembro", "januari", "februari", "maart", "mei", "augustus",
+    "am", "pm", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "ist", "uhr", "h", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "ago", "hours", "hour", "minutes", "min", "read", "de", "del", "le", "el", "|", "-", "–", "•", "·",
+];
+
+/// A line made of dates, times and weekday/month names only.
+fn is_date_line(t: &str) -> bool {
+    let mut n = 0;
+    let mut digits = 0;
+    for w in t.split_whitespace() {
+        n += 1;
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | ':'));
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().any(|b| b.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || ":./-".contains(c)) {
+            digits += 1;
+            continue;
+        }
+        if !MONTHS.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    n > 0 && digits > 0
+}
+
+/// "Home | World | Asia", "Politics • Economy • Sport".
+fn is_separated_list(t: &str) -> bool {
+    let seps = t.split_whitespace().filter(|w| matches!(*w, "|" | "•" | "·" | "»" | "›" | ">" | "/" | "-" | "–")).count();
+    seps >= 2
+}
+
+fn is_social(key: &str) -> bool {
+    let mut hits = 0;
+    for w in key.split(' ') {
+        if SOCIAL.contains(&w) {
+            hits += 1;
+        } else {
+            return false;
+        }
+    }
+    hits >= 2
+}
+
+/// Number of "Label:" fields ("Engine:", "Born:", "Favourite vehicle:"):
+/// fact and spec boxes list several of them.
+pub(crate) fn field_labels(t: &str) -> usize {
+    let mut n = 0;
+    // words since the last capitalised word, while no label closed it
+    let mut since_cap: Option<usize> = None;
+    for w in t.split_whitespace() {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        let is_label = w.len() > 2 && w.ends_with(':') && w[..w.len() - 1].chars().all(char::is_alphabetic);
+        if is_label && (upper || since_cap.is_some_and(|k| k < 3)) {
+            n += 1;
+            since_cap = None;
+            continue;
+        }
+        if upper {
+            since_cap = Some(0);
+        } else if let Some(k) = since_cap.as_mut() {
+            *k += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(t: &str) -> Option<Reason> {
+        let low = t.to_lowercase();
+        let key = letters_key(&low);
+        let words = t.split_whitespace().count();
+        phrase_reason(t, &low, &key, words, super::super::features::ends_sentence(t))
+    }
+
+    #[test]
+    fn phrase_table() {
+        let table: &[(&str, Option<Reason>)] = &[
+            ("Image Credit: AFP", Some(Reason::Credit)),
+            ("News Credit: India Today", Some(Reason::Credit)),
+            ("Foto: dpa", Some(Reason::Credit)),
+            ("(Reuters)", Some(Reason::Credit)),
+            ("Afghans flee to the Pakistan border (Jafar Khan/AP)", Some(Reason::Caption)),
+            ("A helicopter over Kabul on July 16, 2021. (AFP)", Some(Reason::Caption)),
+            ("Soldiers in Kabul. (Photo by Wakil Kohsar / AFP)", Some(Reason::Caption)),
+            ("Taliban likely to seize control Image Credit: Reuters View gallery as list", Some(Reason::Gallery)),
+            ("Bildergalerie", Some(Reason::Gallery)),
+            ("Image 3 of 12", Some(Reason::Gallery)),
+            ("Read more: Taliban take Herat", Some(Reason::RelatedHeadline)),
+            ("Lesen Sie auch: Die Taliban rücken vor", Some(Reason::RelatedHeadline)),
+            ("By Jane Doe and John Roe", Some(Reason::Byline)),
+            ("Von Anna Müller", Some(Reason::Byline)),
+            ("By Thursday the city had fallen to the insurgents.", None),
+            ("Reporting by Jane Doe; Editing by John Roe", Some(Reason::Byline)),
+            ("Published 13 August 2021, 10:32 GMT", Some(Reason::Byline)),
+            ("Aug 13, 2021 10:32 AM IST", Some(Reason::Byline)),
+            ("© 2021 Example Media. All rights reserved.", Some(Reason::Legal)),
+            ("Subscribe to our newsletter for the latest news.", Some(Reason::Legal)),
+            ("The company said subscriptions rose 4% in the quarter.", None),
+            ("Home | World | Asia", Some(Reason::Navigation)),
+            ("Facebook Twitter WhatsApp Email", Some(Reason::Navigation)),
+            ("Advertisement", Some(Reason::Advertisement)),
+            ("Reply", Some(Reason::CommentNotice)),
+            ("The claim (which AP could not verify) spread fast.", None),
+            ("He was born in 1961 (see below).", None),
+        ];
+        for (t, want) in table {
+            assert_eq!(reason(t), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn comment_starts() {
+        for (t, want) in [
+            ("Comments", true),
+            ("12 Comments", true),
+            ("Comments are closed.", true),
+            ("Kommentare (3)", true),
+            ("Comments by the minister drew sharp criticism from the opposition.", false),
+        ] {
+            let low = t.to_lowercase();
+            assert_eq!(is_comment_start(&letters_key(&low), t.split_whitespace().count()), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn field_label_counts() {
+        assert_eq!(field_labels("The specs Engine: 2.0-litre Transmission: DSG Power: 242bhp"), 3);
+        assert_eq!(field_labels("Favourite camping spot: Anywhere. Favourite road trip: Kazakhstan"), 2);
+        assert!(field_labels("He said: we will win. She said: no.") < 3);
+    }
+}
