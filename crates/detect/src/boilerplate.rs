@@ -1,8 +1,27 @@
 //! Boilerplate classification of paragraphs / blocks, with a reason for
 //! every removal.
+//!
+//! The classifier works on plain-text features first (so that scraped text
+//! without tags is handled as well as HTML): phrase patterns (credits,
+//! galleries, comment sections, bylines, legal notices), the shape of the
+//! line (length, final punctuation, capitalisation, stopword density in the
+//! paragraph's language), then context (a doubtful block takes the side of
+//! its neighbours, as in jusText), the start of a comment section (everything
+//! after it goes), standfirsts repeated in the body, and the cluster (a block
+//! at the edge of an article whose words no other article about the event
+//! uses is off-topic; a line several documents repeat verbatim that is
+//! foreign to the event is template text). HTML blocks add their DOM kind
+//! and link density.
+
+mod cluster;
+mod features;
+mod patterns;
 
 use brief_tokenize::{Language, Span};
 use serde::Serialize;
+
+use cluster::{doc_support, line_hash, ClusterEvidence};
+use features::{features, Features};
 
 /// What a block is structurally (from the plain-text layout or the HTML tag).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
@@ -21,6 +40,14 @@ pub enum BlockKind {
     Caption,
     /// A block from a region the DOM marks as navigation, aside or footer.
     Aside,
+    /// An author or date line (DOM class/id `byline`, `author`, `date`, …).
+    Byline,
+    /// A teaser or link to another article (`related`, `recommended`, …).
+    Related,
+    /// A reader comment or the comment section's chrome.
+    Comment,
+    /// A legal, cookie, subscription or advertising region.
+    Notice,
 }
 
 /// One block to classify.
@@ -39,6 +66,11 @@ impl Block {
     /// A plain-text paragraph block.
     pub fn paragraph(span: Span) -> Block {
         Block { span, kind: BlockKind::Paragraph, link_density: 0.0 }
+    }
+
+    /// A block of the given kind without links.
+    pub fn new(span: Span, kind: BlockKind) -> Block {
+        Block { span, kind, link_density: 0.0 }
     }
 }
 
@@ -68,6 +100,11 @@ pub enum Reason {
     DuplicateStandfirst,
     /// Legal, cookie or subscription notice.
     Legal,
+    /// An advertising label or slot ("Advertisement", "Sponsored").
+    Advertisement,
+    /// A line several documents repeat verbatim that is foreign to the
+    /// event: the outlet's template.
+    Template,
 }
 
 impl Reason {
@@ -85,6 +122,8 @@ impl Reason {
             Reason::OffTopic => "off_topic",
             Reason::DuplicateStandfirst => "duplicate_standfirst",
             Reason::Legal => "legal",
+            Reason::Advertisement => "advertisement",
+            Reason::Template => "template",
         }
     }
 }
@@ -144,15 +183,78 @@ pub struct ClusterDoc<'a> {
 /// assert!(verdicts[0].is_content());
 /// assert_eq!(verdicts[1].reason, Some(Reason::CommentNotice));
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct BoilerplateClassifier {
-    _private: (),
+    cluster_evidence: bool,
+    off_topic_support: f32,
+    template_support: f32,
+}
+
+impl Default for BoilerplateClassifier {
+    fn default() -> BoilerplateClassifier {
+        BoilerplateClassifier::new()
+    }
+}
+
+/// Builds a [`BoilerplateClassifier`] with non-default settings.
+///
+/// ```
+/// use brief_detect::BoilerplateClassifier;
+/// let c = BoilerplateClassifier::builder().cluster_evidence(false).build().unwrap();
+/// assert!(BoilerplateClassifier::builder().off_topic_support(1.5).build().is_err());
+/// # let _ = c;
+/// ```
+#[derive(Clone, Debug)]
+pub struct BoilerplateClassifierBuilder {
+    inner: BoilerplateClassifier,
+}
+
+impl BoilerplateClassifierBuilder {
+    /// Use what the other documents (or, alone, the other blocks) say about a
+    /// block's vocabulary: off-topic edges and template lines (default on).
+    pub fn cluster_evidence(&mut self, on: bool) -> &mut Self {
+        self.inner.cluster_evidence = on;
+        self
+    }
+
+    /// Share of a block's content words the rest of the cluster must use for
+    /// an edge block to count as on-topic (default 0.2).
+    pub fn off_topic_support(&mut self, share: f32) -> &mut Self {
+        self.inner.off_topic_support = share;
+        self
+    }
+
+    /// Share of a repeated line's content words the rest of the cluster
+    /// must use for it to count as syndicated content rather than template
+    /// (default 0.3).
+    pub fn template_support(&mut self, share: f32) -> &mut Self {
+        self.inner.template_support = share;
+        self
+    }
+
+    /// Validates the settings.
+    pub fn build(&self) -> Result<BoilerplateClassifier, crate::Error> {
+        for (name, v) in [
+            ("off_topic_support", self.inner.off_topic_support),
+            ("template_support", self.inner.template_support),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(crate::Error::Config(format!("{name} must be within 0..=1, got {v}")));
+            }
+        }
+        Ok(self.inner.clone())
+    }
 }
 
 impl BoilerplateClassifier {
     /// A classifier with the default rules.
     pub fn new() -> BoilerplateClassifier {
-        BoilerplateClassifier { _private: () }
+        BoilerplateClassifier { cluster_evidence: true, off_topic_support: 0.2, template_support: 0.3 }
+    }
+
+    /// A builder starting from the defaults.
+    pub fn builder() -> BoilerplateClassifierBuilder {
+        BoilerplateClassifierBuilder { inner: BoilerplateClassifier::new() }
     }
 
     /// Classifies the blocks of one document.
@@ -163,121 +265,352 @@ impl BoilerplateClassifier {
     /// Classifies the blocks of every document of a cluster, using what the
     /// other documents say.
     pub fn classify_cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Verdict>> {
-        docs.iter().map(|d| classify_doc(d.text, d.blocks)).collect()
-    }
-}
-
-fn verdict(block: &Block, reason: Option<Reason>) -> Verdict {
-    let (label, score) = match reason {
-        None if block.kind == BlockKind::Title => (Label::Title, 0.5),
-        None => (Label::Content, 1.0),
-        Some(_) => (Label::Boilerplate, 0.0),
-    };
-    Verdict { span: block.span, label, reason, score }
-}
-
-fn classify_doc(text: &str, blocks: &[Block]) -> Vec<Verdict> {
-    let mut out = Vec::with_capacity(blocks.len());
-    let mut in_comments = false;
-    for (i, b) in blocks.iter().enumerate() {
-        let t = &text[b.span];
-        let mut reason = rule(t, b);
-        if reason.is_none() && b.kind == BlockKind::ListItem && i < 3 {
-            if blocks.iter().skip(i + 1).any(|o| overlap(t, &text[o.span]) > 0.6) {
-                reason = Some(Reason::DuplicateStandfirst);
+        let mut states: Vec<DocState> = docs.iter().map(|d| DocState::new(d)).collect();
+        for s in &mut states {
+            s.context();
+        }
+        if self.cluster_evidence {
+            let table: Vec<Vec<(u64, &[u64])>> = states
+                .iter()
+                .map(|s| s.blocks.iter().map(|b| (b.line, b.feat.keys.as_slice())).collect())
+                .collect();
+            let evidence = ClusterEvidence::new(&table);
+            let supports: Vec<Vec<f32>> = states
+                .iter()
+                .enumerate()
+                .map(|(d, s)| {
+                    if evidence.is_cluster() {
+                        s.blocks.iter().map(|b| evidence.support(d, &b.feat.keys)).collect()
+                    } else {
+                        let keys: Vec<&[u64]> = s.blocks.iter().map(|b| b.feat.keys.as_slice()).collect();
+                        doc_support(&keys)
+                    }
+                })
+                .collect();
+            for (s, support) in states.iter_mut().zip(&supports) {
+                s.templates(&evidence, support, self.template_support);
+                s.off_topic_edges(support, self.off_topic_support);
             }
         }
-        if reason == Some(Reason::CommentNotice) {
-            in_comments = true;
-        } else if in_comments {
-            reason = Some(Reason::CommentNotice);
-        }
-        out.push(verdict(b, reason));
+        states.into_iter().map(DocState::verdicts).collect()
     }
-    out
 }
 
-fn ends_sentence(t: &str) -> bool {
-    t.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', '…', ':', ';', '。', '！', '？'])
+/// The working decision for a block.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Class {
+    /// Body text.
+    Good,
+    /// Undecided: its neighbours decide. The reason is used if it goes.
+    Near(Reason),
+    /// Removed.
+    Bad(Reason, f32),
+    /// The document's title.
+    Title,
 }
 
-fn rule(t: &str, b: &Block) -> Option<Reason> {
-    let words = t.split_whitespace().count();
-    let lower = t.to_lowercase();
-    match b.kind {
-        BlockKind::Title => return None,
-        BlockKind::Caption => return Some(Reason::Caption),
-        BlockKind::Aside => return Some(Reason::Navigation),
-        BlockKind::Heading => return Some(Reason::Heading),
-        _ => {}
-    }
-    if b.link_density > 0.5 {
-        return Some(Reason::Navigation);
-    }
-    if lower.starts_with("comments") && words <= 6 {
-        return Some(Reason::CommentNotice);
-    }
-    if lower.contains("view gallery") {
-        return Some(Reason::Gallery);
-    }
-    if lower.starts_with("news credit") || lower.starts_with("image credit") || lower.starts_with("photo credit") {
-        return Some(Reason::Credit);
-    }
-    if lower.contains("image credit:") {
-        return Some(Reason::Caption);
-    }
-    if ends_with_credit(t) {
-        return Some(Reason::Caption);
-    }
-    if field_labels(t) >= 3 {
-        return Some(Reason::OffTopic);
-    }
-    if !ends_sentence(t) {
-        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-        let upper = letters.iter().all(|c| !c.is_lowercase());
-        let quoted = t.starts_with(['\'', '‘', '"', '“']);
-        if upper || quoted || words <= 5 {
-            return Some(Reason::Heading);
-        }
-        return Some(Reason::RelatedHeadline);
-    }
-    None
+struct BlockState {
+    feat: Features,
+    line: u64,
+    class: Class,
+    /// Content-like, for the context rules (not the final answer).
+    chars: usize,
+    comment_start: bool,
+    /// The decision came from the line's shape alone (no phrase, no DOM).
+    by_shape: bool,
 }
 
-/// "(AFP)", "(Sidiqullah Khan/AP)", "(Photo by X / AFP)" at the end.
-fn ends_with_credit(t: &str) -> bool {
-    let t = t.trim_end();
-    if !t.ends_with(')') {
-        return false;
-    }
-    let Some(open) = t.rfind('(') else { return false };
-    let inner = &t[open + 1..t.len() - 1];
-    const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "Getty", "EPA", "Xinhua", "Anadolu", "Bloomberg", "PA"];
-    inner.contains('/') || AGENCIES.iter().any(|a| inner.trim() == *a || inner.ends_with(a))
+struct DocState {
+    spans: Vec<Span>,
+    blocks: Vec<BlockState>,
+    has_title: bool,
 }
 
-/// Number of "Label:" fields ("Engine:", "Born:", "Favourite vehicle:").
-fn field_labels(t: &str) -> usize {
-    t.split_whitespace()
-        .filter(|w| w.len() > 2 && w.ends_with(':') && w.chars().next().is_some_and(char::is_uppercase))
-        .count()
-        + t.split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(2)
-            .filter(|w| {
-                w[0].chars().next().is_some_and(char::is_uppercase)
-                    && w[1].len() > 2
-                    && w[1].ends_with(':')
-                    && w[1].chars().next().is_some_and(char::is_lowercase)
+/// Score of a removal decided by a phrase or the DOM.
+const SURE: f32 = 0.05;
+/// Score of a removal decided by the line's shape.
+const SHAPE: f32 = 0.2;
+/// Score of a removal decided by the neighbours.
+const CONTEXT: f32 = 0.35;
+
+impl DocState {
+    fn new(doc: &ClusterDoc<'_>) -> DocState {
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.span.get(doc.text).unwrap_or("")).collect();
+        let feats: Vec<Features> = texts.iter().map(|t| features(t, doc.lang)).collect();
+        // stopwords say something only where the language has a list and the
+        // document is in that language
+        let words: usize = feats.iter().map(|f| f.words).sum();
+        let stops: usize = feats.iter().map(|f| f.stopwords).sum();
+        let stop_ok = stops * 10 >= words.max(1);
+        let blocks = feats
+            .into_iter()
+            .zip(doc.blocks.iter().zip(&texts))
+            .map(|(feat, (b, t))| {
+                let (class, comment_start, by_shape) = initial(t, b, &feat, stop_ok);
+                BlockState { line: line_hash(t), chars: t.len(), class, comment_start, by_shape, feat }
             })
-            .count()
+            .collect();
+        let has_title = doc.blocks.iter().any(|b| b.kind == BlockKind::Title);
+        let mut s = DocState { spans: doc.blocks.iter().map(|b| b.span).collect(), blocks, has_title };
+        s.standfirst(&texts);
+        s
+    }
+
+    /// Comment-section cut, neighbour smoothing, title promotion.
+    fn context(&mut self) {
+        let n = self.blocks.len();
+        // a comment section starts at a comment heading after some body text
+        let mut seen_good = false;
+        let mut cut = None;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if b.comment_start && seen_good && i >= 2 {
+                cut = Some(i);
+                break;
+            }
+            seen_good |= b.class == Class::Good;
+        }
+        if let Some(c) = cut {
+            for b in &mut self.blocks[c..] {
+                b.class = Class::Bad(Reason::CommentNotice, SURE);
+            }
+        }
+        // doubtful blocks take the side of their nearest decided neighbours
+        let decided: Vec<Option<bool>> = self.blocks.iter().map(|b| neighbour_vote(b.class)).collect();
+        for i in 0..n {
+            let Class::Near(reason) = self.blocks[i].class else { continue };
+            let prev = decided[..i].iter().rev().flatten().next().copied();
+            let next = decided[i + 1..].iter().flatten().next().copied();
+            let long = self.blocks[i].feat.words > LONG_WORDS;
+            let keep = match (prev, next) {
+                (Some(true), Some(true)) => true,
+                (Some(true), None) | (None, Some(true)) => long,
+                _ => false,
+            };
+            self.blocks[i].class = if keep { Class::Good } else { Class::Bad(reason, CONTEXT) };
+        }
+        // plain text handed over without a title: the first headline-shaped
+        // line of the document is its title
+        if !self.has_title {
+            if let Some(b) = self.blocks.first_mut() {
+                let words = b.feat.words;
+                if b.by_shape && !b.feat.ends_sentence && (3..=30).contains(&words) && b.feat.lower > 0 {
+                    b.class = Class::Title;
+                }
+            }
+        }
+    }
+
+    /// An early block whose words a later body paragraph repeats is a
+    /// standfirst (or a summary bullet) duplicating the body.
+    fn standfirst(&mut self, texts: &[&str]) {
+        let n = self.blocks.len();
+        for i in 0..n.min(STANDFIRST_BLOCKS) {
+            if !matches!(self.blocks[i].class, Class::Good | Class::Near(_)) || self.blocks[i].feat.words < 8 {
+                continue;
+            }
+            let low = texts[i].to_lowercase();
+            let mine = words_of(&low);
+            let later = (i + 1..n).filter(|&j| self.blocks[j].class == Class::Good).take(STANDFIRST_WINDOW);
+            for j in later {
+                let other = texts[j].to_lowercase();
+                if overlap(&mine, &words_of(&other)) >= STANDFIRST_OVERLAP {
+                    self.blocks[i].class = Class::Bad(Reason::DuplicateStandfirst, SHAPE);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Lines repeated verbatim across documents whose words the event does
+    /// not share are the outlet's template.
+    fn templates(&mut self, evidence: &ClusterEvidence, support: &[f32], min_support: f32) {
+        if !evidence.is_cluster() {
+            return;
+        }
+        for (b, &s) in self.blocks.iter_mut().zip(support) {
+            if matches!(b.class, Class::Good | Class::Title) && evidence.repeated(b.line) && s < min_support {
+                b.class = Class::Bad(Reason::Template, 0.1 + s);
+            }
+        }
+    }
+
+    /// Body blocks at the start or the end of a document whose vocabulary
+    /// the rest of the cluster does not use are off-topic boxes.
+    fn off_topic_edges(&mut self, support: &[f32], min_support: f32) {
+        let content: Vec<usize> = (0..self.blocks.len()).filter(|&i| self.blocks[i].class == Class::Good).collect();
+        if content.len() < 3 {
+            return;
+        }
+        // the evidence means something only if the body itself is coherent
+        let mut s: Vec<f32> = content.iter().map(|&i| support[i]).collect();
+        s.sort_by(f32::total_cmp);
+        if s[s.len() / 2] < COHERENT {
+            return;
+        }
+        let total: usize = content.iter().map(|&i| self.blocks[i].chars).sum();
+        let budget = total / 3;
+        let mut removed = 0;
+        let mut drop = Vec::new();
+        for (order, min_keys) in [(content.iter().rev().copied().collect::<Vec<_>>(), 4), (content.clone(), 6)] {
+            for i in order {
+                let b = &self.blocks[i];
+                if b.feat.keys.len() < min_keys || support[i] >= min_support || removed + b.chars > budget {
+                    break;
+                }
+                removed += b.chars;
+                drop.push(i);
+            }
+        }
+        for i in drop {
+            self.blocks[i].class = Class::Bad(Reason::OffTopic, 0.1 + support[i]);
+        }
+    }
+
+    fn verdicts(self) -> Vec<Verdict> {
+        self.blocks
+            .iter()
+            .zip(self.spans)
+            .map(|(b, span)| {
+                let (label, reason, score) = match b.class {
+                    Class::Title => (Label::Title, None, 0.5),
+                    Class::Good | Class::Near(_) => (Label::Content, None, content_score(&b.feat)),
+                    Class::Bad(r, s) => (Label::Boilerplate, Some(r), s),
+                };
+                Verdict { span, label, reason, score }
+            })
+            .collect()
+    }
 }
 
-fn overlap(a: &str, b: &str) -> f64 {
-    let wa: std::collections::HashSet<String> = a.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let wb: std::collections::HashSet<String> = b.split_whitespace().map(|w| w.to_lowercase()).collect();
-    if wa.is_empty() {
+/// Blocks among the first ones checked for a standfirst.
+const STANDFIRST_BLOCKS: usize = 4;
+/// Body paragraphs after it compared with a standfirst.
+const STANDFIRST_WINDOW: usize = 6;
+/// Share of a standfirst's words a body paragraph must repeat.
+const STANDFIRST_OVERLAP: f32 = 0.6;
+/// An undecided block longer than this is kept next to body text even at
+/// the edge of the document.
+const LONG_WORDS: usize = 25;
+/// Median support of body blocks below which the vocabulary evidence is
+/// not trusted (other script, other language, tiny documents).
+const COHERENT: f32 = 0.3;
+
+/// How a block votes when its neighbour is undecided: body text, removed
+/// structure, or transparent (inline interruptions such as captions and
+/// headings do not break a run of body text).
+fn neighbour_vote(class: Class) -> Option<bool> {
+    match class {
+        Class::Good => Some(true),
+        Class::Near(_) | Class::Title => None,
+        Class::Bad(r, _) => match r {
+            Reason::Heading
+            | Reason::Caption
+            | Reason::Credit
+            | Reason::RelatedHeadline
+            | Reason::Advertisement
+            | Reason::Gallery
+            | Reason::DuplicateStandfirst => None,
+            _ => Some(false),
+        },
+    }
+}
+
+fn content_score(f: &Features) -> f32 {
+    let length = (f.words as f32 / 30.0).min(1.0);
+    let punct = if f.ends_sentence { 1.0 } else { 0.0 };
+    let stop = (f.stop_density() / 0.3).min(1.0);
+    (0.55 + 0.2 * length + 0.15 * punct + 0.1 * stop).min(1.0)
+}
+
+/// First decision from the block's own text and DOM kind:
+/// (class, opens a comment section, decided by shape alone).
+fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, bool) {
+    let head = match t.char_indices().nth(HEAD_CHARS) {
+        Some((i, _)) => &t[..i],
+        None => t,
+    };
+    let low = head.to_lowercase();
+    let key = if f.words <= 12 { patterns::letters_key(&low) } else { String::new() };
+    let comment_start = patterns::is_comment_start(&key, f.words);
+    if f.words == 0 {
+        return (Class::Bad(Reason::Navigation, SURE), false, false);
+    }
+    let phrase = patterns::phrase_reason(t, &low, &key, f.words, f.ends_sentence);
+    if b.kind == BlockKind::Title {
+        return match phrase {
+            Some(r @ (Reason::Navigation | Reason::Legal | Reason::Advertisement)) => (Class::Bad(r, SURE), false, false),
+            _ => (Class::Title, false, false),
+        };
+    }
+    if comment_start {
+        return (Class::Bad(Reason::CommentNotice, SURE), true, false);
+    }
+    if let Some(r) = phrase {
+        return (Class::Bad(r, SURE), r == Reason::CommentNotice, false);
+    }
+    let dom = match b.kind {
+        BlockKind::Caption => Some(Reason::Caption),
+        BlockKind::Aside => Some(Reason::Navigation),
+        BlockKind::Heading => Some(Reason::Heading),
+        BlockKind::Byline => Some(Reason::Byline),
+        BlockKind::Related => Some(Reason::RelatedHeadline),
+        BlockKind::Comment => Some(Reason::CommentNotice),
+        BlockKind::Notice => Some(Reason::Legal),
+        BlockKind::Title | BlockKind::Paragraph | BlockKind::ListItem => None,
+    };
+    if let Some(r) = dom {
+        return (Class::Bad(r, SURE), false, false);
+    }
+    let link_limit = if b.kind == BlockKind::ListItem { 0.3 } else { 0.5 };
+    if b.link_density > link_limit {
+        return (Class::Bad(Reason::Navigation, SURE), false, false);
+    }
+    if patterns::field_labels(t) >= 3 {
+        return (Class::Bad(Reason::OffTopic, SHAPE), false, false);
+    }
+    (shape(f, b.kind, stop_ok), false, true)
+}
+
+/// Characters of a line's head the phrase patterns look at.
+const HEAD_CHARS: usize = 200;
+
+/// The decision from the line's shape: headings and headlines have no final
+/// punctuation; prose has stopwords.
+fn shape(f: &Features, kind: BlockKind, stop_ok: bool) -> Class {
+    let headline_reason = if f.all_caps() || f.starts_quote || f.words <= 4 {
+        Reason::Heading
+    } else {
+        Reason::RelatedHeadline
+    };
+    if !f.ends_sentence {
+        if f.words > LONG_WORDS || kind == BlockKind::ListItem {
+            return Class::Near(headline_reason);
+        }
+        return Class::Bad(headline_reason, SHAPE);
+    }
+    if f.words <= 3 {
+        return Class::Near(Reason::Navigation);
+    }
+    // stopwords known for the language, yet none: a list of names or tags
+    if stop_ok && f.words >= 8 && f.stopwords == 0 {
+        return Class::Near(Reason::Navigation);
+    }
+    Class::Good
+}
+
+fn words_of(t: &str) -> Vec<&str> {
+    let mut w: Vec<&str> =
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Share of `a`'s words that `b` has (both sorted, deduplicated).
+fn overlap(a: &[&str], b: &[&str]) -> f32 {
+    if a.is_empty() {
         return 0.0;
     }
-    wa.intersection(&wb).count() as f64 / wa.len() as f64
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shared as f32 / a.len() as f32
 }

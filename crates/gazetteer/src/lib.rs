@@ -1,32 +1,57 @@
 //! # brief-gazetteer
 //!
-//! Entity mentions from a gazetteer: a [`Gazetteer`] compiles surface forms
-//! (with canonical names and [`EntityType`]s) into one Aho-Corasick automaton
-//! (leftmost-longest, word boundaries checked on both sides) and reports
-//! [`Mention`]s with byte spans; [`count_entities`] builds the cluster table.
+//! Who and where: entity mentions (people, places, organisations,
+//! nationalities) with canonical names, from an embedded gazetteer plus
+//! contextual cues and propagation.
+//!
+//! - [`Gazetteer`]: the compiled list (≈160k surface forms from GeoNames,
+//!   countryinfo, i18n-nationality, SupraVerden and a hand-written news list;
+//!   see `NOTICE`) with the cue rules. [`Gazetteer::find`] analyses one
+//!   document, [`Gazetteer::find_cluster`] a cluster of documents (names seen
+//!   with a cue in one document are recognised in the others),
+//!   [`Gazetteer::find_list`] is the bare list matcher.
+//! - [`GazetteerBuilder`]: the embedded list and/or user lists (TSV or API).
+//! - [`Mention`]: a byte [`Span`], an [`EntityType`], a canonical name and a
+//!   [`MentionSource`] (list, cue or propagated).
+//! - [`count_entities`] → [`EntityCount`]: the cluster table.
+//!
+//! List matching is case-sensitive with diacritics folded (`Lashkar Gāh` ~
+//! `Lashkar Gah`), with a second key that ignores hyphens, apostrophes and
+//! joining particles (`Qala-e-Naw` ~ `Qala i Naw`); matches respect word
+//! boundaries on both sides and the longest match wins.
 //!
 //! ```
-//! use brief_gazetteer::{EntityType, Gazetteer};
+//! use brief_gazetteer::{EntityType, Gazetteer, MentionSource};
 //! let gaz = Gazetteer::new();
-//! let text = "The U.S. and Nato met in Kabul.";
+//! let text = "The U.S. and Nato met in Kabul. Defence Secretary Jim Mattis spoke. Mattis left.";
 //! let found = gaz.find(text);
-//! let names: Vec<(&str, &str, EntityType)> =
-//!     found.iter().map(|m| (&text[m.span], m.canonical.as_str(), m.kind)).collect();
+//! let names: Vec<(&str, &str, EntityType, MentionSource)> =
+//!     found.iter().map(|m| (&text[m.span], m.canonical.as_str(), m.kind, m.source)).collect();
 //! assert_eq!(names, [
-//!     ("U.S.", "United States", EntityType::Loc),
-//!     ("Nato", "NATO", EntityType::Org),
-//!     ("Kabul", "Kabul", EntityType::Loc),
+//!     ("U.S.", "United States", EntityType::Loc, MentionSource::List),
+//!     ("Nato", "NATO", EntityType::Org, MentionSource::List),
+//!     ("Kabul", "Kabul", EntityType::Loc, MentionSource::List),
+//!     ("Jim Mattis", "Jim Mattis", EntityType::Per, MentionSource::List),
+//!     ("Mattis", "Jim Mattis", EntityType::Per, MentionSource::Propagated),
 //! ]);
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use std::collections::{BTreeMap, BTreeSet};
+mod cues;
+mod fold_table;
+mod hash;
+mod scan;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use brief_tokenize::Span;
+pub use brief_tokenize::Span;
 use serde::Serialize;
+
+use crate::hash::FxMap;
+use crate::scan::{pattern_keys, push_folded, push_sep, Sep, Word};
 
 /// Entity types (the CoNLL/OntoNotes subset brief reports).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,24 +127,65 @@ pub struct Mention {
     pub source: MentionSource,
 }
 
-/// One gazetteer row.
+/// One document of a cluster for [`Gazetteer::find_cluster`]: its text and
+/// the parts of it to search (e.g. its content paragraphs; empty = all).
+pub type ClusterDoc<'a> = (&'a str, &'a [Span]);
+
+/// Rank of rows added by users: above every embedded source.
+const USER_RANK: u8 = 0;
+/// Embedded rows at or above this rank are weak (towns, alternate names):
+/// a cue or a propagated person overrides them.
+pub(crate) const WEAK_RANK: u8 = 7;
+
+/// One gazetteer row, as compiled.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Entry {
-    canonical: Arc<str>,
-    kind: EntityType,
+pub(crate) struct Entry {
+    pub canonical: Arc<str>,
+    pub kind: EntityType,
+    /// Source rank (0 = user or news list; higher = weaker).
+    pub rank: u8,
+    /// The surface is a frequent English word ("Nice", "Reading").
+    pub common: bool,
+    /// The surface ends with a full stop ("U.S.").
+    pub dot: bool,
 }
 
-/// A compiled gazetteer. Cheap to clone (the automaton is behind an `Arc`),
+/// A compiled gazetteer. Cheap to clone (the tables are behind an `Arc`),
 /// `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
-struct Inner {
-    automaton: AhoCorasick,
-    entries: Vec<Entry>,
+#[derive(Debug, Default)]
+pub(crate) struct Inner {
+    pub entries: Vec<Entry>,
+    /// Exact key → entry.
+    pub exact: FxMap<Box<str>, u32>,
+    /// Loose key → entry.
+    pub loose: FxMap<Box<str>, u32>,
+    /// First word (folded) → the most words a pattern starting with it has.
+    pub firsts: FxMap<Box<str>, u8>,
+    /// Patterns starting with a lower-case word ("al-Qaida").
+    pub lower_firsts: HashSet<Box<str>>,
+    pub lower_first_max: usize,
+    /// First names (person cue).
+    pub first_names: HashSet<Box<str>>,
+    /// Frequent lower-case English words (sentence-initial filter).
+    pub words: HashSet<Box<str>>,
+}
+
+/// A list match on the words of a part.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    /// First word index.
+    pub w0: usize,
+    /// One past the last word index.
+    pub w1: usize,
+    /// Byte range in the part.
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
 }
 
 /// Builds a [`Gazetteer`] from the embedded list and/or user lists.
@@ -130,7 +196,9 @@ struct Inner {
 /// b.embedded(false).add("Acme Corp", "Acme Corporation", EntityType::Org);
 /// b.add_tsv("Qala-e-Naw\tQala-e-Naw\tLOC\n").unwrap();
 /// let gaz = b.build().unwrap();
-/// assert_eq!(gaz.find("Acme Corp sold Qala-e-Naw.").len(), 2);
+/// let text = "Acme Corp sold Qala i Naw.";
+/// let found: Vec<&str> = gaz.find_list(text).iter().map(|m| &text[m.span]).collect();
+/// assert_eq!(found, ["Acme Corp", "Qala i Naw"]);
 /// assert!(b.add_tsv("x\ty\tNOPE\n").is_err());
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -139,7 +207,8 @@ pub struct GazetteerBuilder {
     rows: Vec<(String, String, EntityType)>,
 }
 
-const SEED_TSV: &str = include_str!("../data/seed.tsv");
+/// The generated default gazetteer (see `scripts/gazetteer/build.py`).
+const EMBEDDED_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
 impl GazetteerBuilder {
     /// Include the embedded default gazetteer (on by default).
@@ -163,26 +232,123 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Compiles the automaton.
+    /// Compiles the tables.
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        let mut by_surface: BTreeMap<String, Entry> = BTreeMap::new();
+        let mut c = Compiler::default();
         if !self.no_embedded {
-            for (s, c, k) in parse_tsv(SEED_TSV)? {
-                by_surface.insert(s, Entry { canonical: c.into(), kind: k });
-            }
+            c.embedded()?;
         }
-        for (s, c, k) in &self.rows {
+        for (s, canon, k) in &self.rows {
             if s.trim().is_empty() {
                 return Err(Error::Invalid { line: 0, message: "empty surface form".into() });
             }
-            by_surface.insert(s.clone(), Entry { canonical: c.as_str().into(), kind: *k });
+            let canon = if canon.trim().is_empty() { s } else { canon };
+            if !c.add(s, canon, *k, USER_RANK, false, true) {
+                return Err(Error::Invalid {
+                    line: 0,
+                    message: format!("surface form {s:?} does not start and end with a letter or digit"),
+                });
+            }
         }
-        let (patterns, entries): (Vec<String>, Vec<Entry>) = by_surface.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| Error::Build(e.to_string()))?;
-        Ok(Gazetteer { inner: Arc::new(Inner { automaton, entries }) })
+        Ok(Gazetteer { inner: Arc::new(c.finish()) })
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    inner: Inner,
+    canon: BTreeMap<String, Arc<str>>,
+}
+
+impl Compiler {
+    fn intern(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.canon.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = s.into();
+        self.canon.insert(s.to_string(), a.clone());
+        a
+    }
+
+    /// Adds a row; `replace`: the row wins over existing keys. Returns false
+    /// if the surface has no usable key.
+    fn add(&mut self, surface: &str, canonical: &str, kind: EntityType, rank: u8, common: bool, replace: bool) -> bool {
+        let Some(k) = pattern_keys(surface) else {
+            return false;
+        };
+        let canonical = self.intern(canonical.trim());
+        let idx = self.inner.entries.len() as u32;
+        self.inner.entries.push(Entry { canonical, kind, rank, common, dot: k.dot });
+        let inner = &mut self.inner;
+        let put = |map: &mut FxMap<Box<str>, u32>, key: String| {
+            if replace {
+                map.insert(key.into_boxed_str(), idx);
+            } else {
+                map.entry(key.into_boxed_str()).or_insert(idx);
+            }
+        };
+        put(&mut inner.exact, k.exact);
+        // a loose key may span extra particles in the text: allow two more words
+        let mut n = k.words;
+        if let Some(l) = k.loose {
+            put(&mut inner.loose, l);
+            n += 2;
+        }
+        let n = n.min(u8::MAX as usize) as u8;
+        if k.first.chars().next().is_some_and(|c| c.is_lowercase()) {
+            inner.lower_first_max = inner.lower_first_max.max(k.first.len());
+            inner.lower_firsts.insert(k.first.clone().into_boxed_str());
+        }
+        let e = inner.firsts.entry(k.first.into_boxed_str()).or_insert(0);
+        *e = (*e).max(n);
+        // plural of a nationality ("Afghans", "Pakistanis")
+        if kind == EntityType::Norp && (surface.ends_with('n') || surface.ends_with('i')) && !surface.contains(' ') {
+            let plural = format!("{surface}s");
+            if let Some(pk) = pattern_keys(&plural) {
+                inner.exact.entry(pk.exact.into_boxed_str()).or_insert(idx);
+                let e = inner.firsts.entry(pk.first.into_boxed_str()).or_insert(0);
+                *e = (*e).max(1);
+            }
+        }
+        true
+    }
+
+    fn embedded(&mut self) -> Result<(), Error> {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(EMBEDDED_GZ)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::Build(format!("embedded gazetteer: {e}")))?;
+        for (n, line) in text.lines().enumerate() {
+            let mut f = line.split('\t');
+            match f.next() {
+                Some("E") => {
+                    let (Some(s), Some(c), Some(k), Some(_src), Some(rank), Some(flags)) =
+                        (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
+                    else {
+                        return Err(Error::Invalid { line: n + 1, message: "bad embedded row".into() });
+                    };
+                    let kind: EntityType = k.parse()?;
+                    let rank: u8 = rank.parse().unwrap_or(u8::MAX);
+                    self.add(s, c, kind, rank.saturating_add(1), flags.contains('c'), false);
+                }
+                Some("F") => {
+                    if let Some(name) = f.next() {
+                        self.inner.first_names.insert(name.into());
+                    }
+                }
+                Some("W") => {
+                    if let Some(w) = f.next() {
+                        self.inner.words.insert(w.into());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Inner {
+        self.inner
     }
 }
 
@@ -201,6 +367,12 @@ fn parse_tsv(tsv: &str) -> Result<Vec<(String, String, EntityType)>, Error> {
         if s.trim().is_empty() {
             return Err(Error::Invalid { line: n + 1, message: "empty surface form".into() });
         }
+        if pattern_keys(s).is_none() {
+            return Err(Error::Invalid {
+                line: n + 1,
+                message: format!("surface form {s:?} does not start and end with a letter or digit"),
+            });
+        }
         out.push((s.to_string(), if c.is_empty() { s } else { c }.to_string(), kind));
     }
     Ok(out)
@@ -217,7 +389,13 @@ impl Gazetteer {
     pub fn new() -> Gazetteer {
         static DEFAULT: OnceLock<Gazetteer> = OnceLock::new();
         DEFAULT
-            .get_or_init(|| GazetteerBuilder::default().build().expect("embedded gazetteer is valid"))
+            .get_or_init(|| {
+                // the embedded file is a tested build artefact; should it ever
+                // fail to load, degrade to cues only rather than panic
+                GazetteerBuilder::default()
+                    .build()
+                    .unwrap_or_else(|_| Gazetteer { inner: Arc::new(Inner::default()) })
+            })
             .clone()
     }
 
@@ -236,56 +414,216 @@ impl Gazetteer {
         self.inner.entries.is_empty()
     }
 
-    /// All mentions in `text`, left to right, non-overlapping.
+    /// All mentions in `text` (one document): list matches, cues and names
+    /// propagated within the document; left to right, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut out = Vec::new();
-        self.find_into(text, Span::new(0, text.len()), &mut out);
-        out
+        self.find_in(text, &[Span::new(0, text.len())])
     }
 
     /// Mentions inside the given parts of `text` (e.g. its content
     /// paragraphs); spans index `text`.
     pub fn find_in(&self, text: &str, parts: &[Span]) -> Vec<Mention> {
-        let mut out = Vec::new();
-        for &p in parts {
-            self.find_into(text, p, &mut out);
-        }
-        out
+        self.find_cluster(&[(text, parts)]).pop().unwrap_or_default()
     }
 
-    fn find_into(&self, text: &str, part: Span, out: &mut Vec<Mention>) {
-        let hay = &text[part];
-        for m in self.inner.automaton.find_iter(hay) {
-            let (s, e) = (m.start(), m.end());
-            if !boundary_before(hay, s) || !boundary_after(hay, e) {
-                continue;
+    /// Mentions of every document of a cluster, in input order. Each
+    /// document is `(text, parts)`: the parts to search (an empty slice means
+    /// the whole text); spans index the document's text. Names found with a
+    /// cue in one document (a person introduced with a title, an organisation
+    /// with its suffix) are recognised in the others as
+    /// [`MentionSource::Propagated`]; a bare surname resolves to the full name
+    /// used in the same document first, then in the cluster if unambiguous.
+    ///
+    /// ```
+    /// use brief_gazetteer::{Gazetteer, MentionSource};
+    /// let gaz = Gazetteer::new();
+    /// let a = "Police chief Wahid Qasemi said the road was closed.";
+    /// let b = "Qasemi later reopened it.";
+    /// let found = gaz.find_cluster(&[(a, &[]), (b, &[])]);
+    /// assert_eq!(found[1][0].canonical, "Wahid Qasemi");
+    /// assert_eq!(found[1][0].source, MentionSource::Propagated);
+    /// ```
+    pub fn find_cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Mention>> {
+        cues::find_cluster(&self.inner, docs)
+    }
+
+    /// List matches only (no cues, no propagation): the raw matcher.
+    pub fn find_list(&self, text: &str) -> Vec<Mention> {
+        let mut ws = Vec::new();
+        let mut hits = Vec::new();
+        scan::words(text, &mut ws);
+        self.inner.match_words(text, &ws, &mut hits);
+        hits.iter()
+            .map(|h| {
+                let e = &self.inner.entries[h.entry as usize];
+                Mention {
+                    span: Span::new(h.start, h.end),
+                    kind: e.kind,
+                    canonical: e.canonical.to_string(),
+                    source: MentionSource::List,
+                }
+            })
+            .collect()
+    }
+}
+
+/// True if the separator is already in normal form (so the text slice is the key).
+#[inline]
+fn sep_is_normal(s: &str) -> bool {
+    matches!(s, " " | "-" | "'" | "." | ". " | ", " | "&" | " & " | "/")
+}
+
+impl Inner {
+    /// Finds list matches among the words `ws` of `hay`: at each word that can
+    /// start a name, the longest key present wins; then the scan resumes
+    /// after it.
+    pub(crate) fn match_words(&self, hay: &str, ws: &[Word], out: &mut Vec<Hit>) {
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < ws.len() {
+            match self.match_at(hay, ws, i, &mut buf) {
+                Some(h) => {
+                    i = h.w1;
+                    out.push(h);
+                }
+                None => i += 1,
             }
-            let entry = &self.inner.entries[m.pattern().as_usize()];
-            out.push(Mention {
-                span: Span::new(part.start + s, part.start + e),
-                kind: entry.kind,
-                canonical: entry.canonical.to_string(),
-                source: MentionSource::List,
-            });
         }
     }
-}
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn boundary_before(hay: &str, i: usize) -> bool {
-    hay[..i].chars().next_back().is_none_or(|c| !is_word_char(c) && c != '-')
-}
-
-fn boundary_after(hay: &str, i: usize) -> bool {
-    let mut it = hay[i..].chars();
-    match it.next() {
-        None => true,
-        // A hyphen joins words ("US-backed" still names the US).
-        Some(c) => !is_word_char(c),
+    fn first_max(&self, hay: &str, w: &Word, buf: &mut String) -> (u8, bool) {
+        let s = &hay[w.start..w.end];
+        let key: &str = if w.ascii {
+            s
+        } else {
+            buf.clear();
+            push_folded(s, false, buf);
+            buf.as_str()
+        };
+        if let Some(&n) = self.firsts.get(key) {
+            return (n, false);
+        }
+        if w.caps && w.end - w.start >= 4 {
+            let t = titlecase(key);
+            if let Some(&n) = self.firsts.get(t.as_str()) {
+                return (n, true);
+            }
+        }
+        (0, false)
     }
+
+    fn match_at(&self, hay: &str, ws: &[Word], i: usize, buf: &mut String) -> Option<Hit> {
+        let w = &ws[i];
+        if !(w.cap || w.digit) {
+            let len = w.end - w.start;
+            if self.lower_firsts.is_empty() || len > self.lower_first_max {
+                return None;
+            }
+            if !self.lower_firsts.contains(&hay[w.start..w.end]) {
+                return None;
+            }
+        }
+        let (maxn, title) = self.first_max(hay, w, buf);
+        if maxn == 0 {
+            return None;
+        }
+        let maxn = (maxn as usize).min(ws.len() - i);
+        for n in (1..=maxn).rev() {
+            let j = i + n - 1;
+            if let Some(h) = self.try_span(hay, ws, i, j, title, buf) {
+                return Some(h);
+            }
+        }
+        None
+    }
+
+    fn try_span(&self, hay: &str, ws: &[Word], i: usize, j: usize, title: bool, buf: &mut String) -> Option<Hit> {
+        let (start, end) = (ws[i].start, ws[j].end);
+        let mut fast = !title;
+        let mut loose_needed = false;
+        for k in i..=j {
+            if !ws[k].ascii {
+                fast = false;
+            }
+            if k > i {
+                let sep = &hay[ws[k - 1].end..ws[k].start];
+                if !sep_is_normal(sep) {
+                    fast = false;
+                }
+                if sep == "-" || sep == "'" || sep.len() > 1 {
+                    loose_needed = true;
+                }
+                if k < j && scan::is_particle(&hay[ws[k].start..ws[k].end]) {
+                    loose_needed = true;
+                }
+            }
+            if title && !(ws[k].caps || ws[k].digit) {
+                return None;
+            }
+        }
+        let found = if fast {
+            self.exact.get(&hay[start..end]).copied()
+        } else {
+            buf.clear();
+            for k in i..=j {
+                if k > i && push_sep(&hay[ws[k - 1].end..ws[k].start], buf) == Sep::Break {
+                    return None;
+                }
+                let s = &hay[ws[k].start..ws[k].end];
+                if title {
+                    buf.push_str(&titlecase(s));
+                } else {
+                    push_folded(s, ws[k].ascii, buf);
+                }
+            }
+            self.exact.get(buf.as_str()).copied()
+        };
+        let found = found.or_else(|| {
+            if !loose_needed || self.loose.is_empty() || title {
+                return None;
+            }
+            buf.clear();
+            for k in i..=j {
+                if k > i {
+                    let mut tmp = String::new();
+                    match push_sep(&hay[ws[k - 1].end..ws[k].start], &mut tmp) {
+                        Sep::Space | Sep::Hyphen | Sep::Apostrophe | Sep::Join => {}
+                        _ => return None,
+                    }
+                }
+                let s = &hay[ws[k].start..ws[k].end];
+                if k > i && k < j && scan::is_particle(s) {
+                    continue;
+                }
+                if !buf.is_empty() {
+                    buf.push(' ');
+                }
+                push_folded(s, ws[k].ascii, buf);
+            }
+            self.loose.get(buf.as_str()).copied()
+        })?;
+        let e = &self.entries[found as usize];
+        let mut end = end;
+        if e.dot {
+            if hay.as_bytes().get(end) != Some(&b'.') {
+                return None;
+            }
+            end += 1;
+        }
+        Some(Hit { w0: i, w1: j + 1, start, end, entry: found })
+    }
+}
+
+fn titlecase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (k, c) in s.chars().enumerate() {
+        if k == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// One row of the cluster entity table.
@@ -346,7 +684,7 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// The automaton could not be built.
-    #[error("cannot build the gazetteer automaton: {0}")]
+    /// The gazetteer could not be built.
+    #[error("cannot build the gazetteer: {0}")]
     Build(String),
 }

@@ -1,17 +1,32 @@
 //! # brief-summarize
 //!
-//! Multi-document extractive summarization of one cluster: a [`Summarizer`]
-//! takes the clean sentences of each [`Document`], groups near-duplicates
-//! across sources, selects whole sentences under a [`Budget`] by greedy
-//! concept (bigram) coverage weighted by how many sources support each
-//! concept, and orders them as a story. Every [`SummarySentence`] cites all
-//! the documents that carry it.
+//! Multi-document extractive summarization of one cluster, and ROUGE.
+//!
+//! - [`Summarizer`] (built with [`Summarizer::builder`]) takes the clean
+//!   sentences of each [`Document`], groups near-duplicate sentences across
+//!   sources, selects whole sentences under a [`Budget`] with an
+//!   [`Algorithm`], and orders them as a story (by date, then by the earliest
+//!   position any source gives the fact, keeping a sentence right after the
+//!   one it refers back to).
+//! - [`Summary`] lists [`SummarySentence`]s: the document and byte span of
+//!   each (a leading dateline such as "KABUL:" is left out of the span), and
+//!   every document that carries it (`sources`).
+//! - [`Algorithm::Coverage`] (the default) maximises the concepts (bigrams,
+//!   names) the summary covers, weighting each by how many sources contain
+//!   it; [`Algorithm::Lead`], [`Algorithm::Centroid`], [`Algorithm::LexRank`]
+//!   and [`Algorithm::TextRank`] are the classic baselines.
+//! - [`rouge`] computes ROUGE-1/2/L as Python `rouge-score` does.
+//!
+//! Readability rules hold for every algorithm: no heading, caption, question
+//! or cut/opening quote is selected, and a sentence opening with a pronoun or
+//! connective ("He said", "But", "Hours later") only right after the sentence
+//! it follows in its document.
 //!
 //! ```
-//! use brief_summarize::{Budget, Document, Summarizer};
+//! use brief_summarize::{Algorithm, Budget, Document, Summarizer};
 //! use brief_tokenize::{Language, SentenceSplitter};
 //! let texts = [
-//!     "The Taliban captured the city of Kandahar on Friday after heavy fighting. Residents stayed indoors.",
+//!     "KABUL: The Taliban captured the city of Kandahar on Friday after heavy fighting. Residents stayed indoors.",
 //!     "The Taliban captured the city of Kandahar on Friday after heavy fighting, officials said.",
 //! ];
 //! let splitter = SentenceSplitter::new(Some(Language::English));
@@ -21,17 +36,33 @@
 //!     .zip(&sentences)
 //!     .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None })
 //!     .collect();
-//! let summary = Summarizer::builder().budget(Budget::Words(20)).build().unwrap().summarize(&docs);
+//! let summarizer = Summarizer::builder()
+//!     .budget(Budget::Words(20))
+//!     .algorithm("coverage".parse::<Algorithm>().unwrap())
+//!     .build()
+//!     .unwrap();
+//! let summary = summarizer.summarize(&docs);
 //! assert_eq!(summary.sentences.len(), 1);
 //! assert_eq!(summary.sentences[0].sources, [0, 1]);
+//! assert_eq!(
+//!     summary.text(&docs),
+//!     "The Taliban captured the city of Kandahar on Friday after heavy fighting."
+//! );
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod analyze;
+mod porter;
+mod readable;
+pub mod rouge;
+mod select;
 
-use brief_tokenize::{Language, Span, Tokenizer};
-use serde::Serialize;
+use brief_tokenize::{Language, Span};
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{analyze, Cluster};
+use crate::select::{Centroid, Coverage, Graph, GraphKind, Lead, Picker, Selector};
 
 /// One source document of a cluster, as the summarizer sees it.
 #[derive(Clone, Copy, Debug)]
@@ -40,9 +71,10 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Its clean (non-boilerplate, non-title) sentences, in reading order.
     pub sentences: &'a [Span],
-    /// Its language, when known (stemmer and stopwords).
+    /// Its language, when known (stemmer, stopwords, pronoun lists).
     pub lang: Option<Language>,
-    /// Publication date (`YYYY-MM-DD`), when known: used for ordering.
+    /// Publication date (`YYYY-MM-DD`, or any string that sorts in time
+    /// order), when known: used for ordering and by [`Algorithm::Lead`].
     pub date: Option<&'a str>,
 }
 
@@ -50,7 +82,7 @@ pub struct Document<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Budget {
-    /// At most this many words.
+    /// At most this many words (white-space separated).
     Words(usize),
     /// At most this many sentences.
     Sentences(usize),
@@ -58,18 +90,79 @@ pub enum Budget {
     Bytes(usize),
 }
 
+/// The sentence selection algorithm.
+///
+/// ```
+/// use brief_summarize::Algorithm;
+/// assert_eq!("lexrank".parse::<Algorithm>().unwrap(), Algorithm::LexRank);
+/// assert_eq!(Algorithm::default().name(), "coverage");
+/// assert!("nope".parse::<Algorithm>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Algorithm {
+    /// The first sentences of the most recent document.
+    Lead,
+    /// Similarity to the cluster's tf-idf centroid, with maximal marginal
+    /// relevance against redundancy.
+    Centroid,
+    /// LexRank: PageRank over a thresholded tf-idf cosine graph.
+    LexRank,
+    /// TextRank: PageRank over a word-overlap graph.
+    TextRank,
+    /// Greedy weighted concept coverage (bigrams and names weighted by the
+    /// number of sources containing them), with a position prior and
+    /// centroid centrality. The default.
+    #[default]
+    Coverage,
+}
+
+impl Algorithm {
+    /// Every algorithm.
+    pub const ALL: [Algorithm; 5] =
+        [Algorithm::Lead, Algorithm::Centroid, Algorithm::LexRank, Algorithm::TextRank, Algorithm::Coverage];
+
+    /// The name `FromStr` accepts and `--algorithm` takes.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Algorithm::Lead => "lead",
+            Algorithm::Centroid => "centroid",
+            Algorithm::LexRank => "lexrank",
+            Algorithm::TextRank => "textrank",
+            Algorithm::Coverage => "coverage",
+        }
+    }
+}
+
+impl std::fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Algorithm {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Algorithm, Error> {
+        let s = s.trim().to_ascii_lowercase();
+        Algorithm::ALL.into_iter().find(|a| a.name() == s).ok_or_else(|| {
+            let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+            Error::Config(format!("unknown algorithm {s:?} (expected one of {})", names.join(", ")))
+        })
+    }
+}
+
 /// One sentence of a summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SummarySentence {
     /// Index of the document the sentence is taken from.
     pub doc: usize,
-    /// Its bytes in that document.
+    /// Its bytes in that document (without a leading dateline).
     #[serde(flatten)]
     pub span: Span,
     /// Indices of every document that carries the same or a near-duplicate
     /// sentence (always includes `doc`), ascending.
     pub sources: Vec<usize>,
-    /// Selection score (higher is better).
+    /// Selection score (higher is better; comparable within one summary).
     pub score: f64,
 }
 
@@ -85,12 +178,18 @@ impl Summary {
     pub fn text(&self, docs: &[Document<'_>]) -> String {
         let mut out = String::new();
         for s in &self.sentences {
+            let Some(t) = docs.get(s.doc).and_then(|d| s.span.get(d.text)) else { continue };
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&docs[s.doc].text[s.span]);
+            out.push_str(t);
         }
         out
+    }
+
+    /// Number of words (white-space separated) of the summary text.
+    pub fn words(&self, docs: &[Document<'_>]) -> usize {
+        self.text(docs).split_whitespace().count()
     }
 }
 
@@ -99,6 +198,7 @@ impl Summary {
 pub struct SummarizerBuilder {
     budget: Budget,
     overflow: bool,
+    algorithm: Algorithm,
 }
 
 impl SummarizerBuilder {
@@ -115,6 +215,12 @@ impl SummarizerBuilder {
         self
     }
 
+    /// The selection algorithm (default: [`Algorithm::Coverage`]).
+    pub fn algorithm(&mut self, algorithm: Algorithm) -> &mut Self {
+        self.algorithm = algorithm;
+        self
+    }
+
     /// Validates and builds.
     pub fn build(&self) -> Result<Summarizer, Error> {
         let n = match self.budget {
@@ -123,7 +229,7 @@ impl SummarizerBuilder {
         if n == 0 {
             return Err(Error::Config("the budget must be at least 1".into()));
         }
-        Ok(Summarizer { budget: self.budget, overflow: self.overflow })
+        Ok(Summarizer { budget: self.budget, overflow: self.overflow, algorithm: self.algorithm })
     }
 }
 
@@ -132,215 +238,106 @@ impl SummarizerBuilder {
 pub struct Summarizer {
     budget: Budget,
     overflow: bool,
+    algorithm: Algorithm,
 }
 
 impl Default for Summarizer {
     fn default() -> Self {
-        Summarizer { budget: Budget::Words(100), overflow: false }
+        Summarizer { budget: Budget::Words(100), overflow: false, algorithm: Algorithm::Coverage }
     }
 }
 
-/// Per-sentence features.
-struct Candidate {
-    doc: usize,
-    index: usize,
-    span: Span,
-    words: usize,
-    concepts: Vec<u64>,
-    rel_pos: f64,
-    eligible: bool,
-}
-
 impl Summarizer {
-    /// A summarizer with the defaults (100 words, no overflow).
+    /// A summarizer with the defaults (100 words, no overflow, coverage).
     pub fn new() -> Summarizer {
         Summarizer::default()
     }
 
     /// A builder starting from the defaults.
     pub fn builder() -> SummarizerBuilder {
-        SummarizerBuilder { budget: Budget::Words(100), overflow: false }
+        SummarizerBuilder { budget: Budget::Words(100), overflow: false, algorithm: Algorithm::Coverage }
     }
 
-    /// Summarizes one cluster.
-    pub fn summarize(&self, docs: &[Document<'_>]) -> Summary {
-        let mut cands = Vec::new();
-        let mut tokenizers: HashMap<Option<Language>, Tokenizer> = HashMap::new();
-        for (d, doc) in docs.iter().enumerate() {
-            let tok = tokenizers.entry(doc.lang).or_insert_with(|| Tokenizer::new(doc.lang));
-            let n = doc.sentences.len().max(1);
-            for (i, &span) in doc.sentences.iter().enumerate() {
-                let Some(text) = span.get(doc.text) else { continue };
-                let tokens = tok.tokens(text);
-                let mut concepts = Vec::with_capacity(tokens.len());
-                for w in tokens.windows(2) {
-                    if w[0].stop && w[1].stop {
-                        continue;
-                    }
-                    concepts.push(hash2(&w[0].stem, &w[1].stem));
-                }
-                concepts.sort_unstable();
-                concepts.dedup();
-                let eligible = tokens.len() >= 8 && readable_opening(text);
-                cands.push(Candidate {
-                    doc: d,
-                    index: i,
-                    span,
-                    words: text.split_whitespace().count(),
-                    concepts,
-                    rel_pos: i as f64 / n as f64,
-                    eligible,
-                });
-            }
-        }
-        let groups = near_duplicate_groups(&cands);
-        // Concept weight = number of documents containing it.
-        let mut df: HashMap<u64, HashSet<usize>> = HashMap::new();
-        for c in &cands {
-            for &k in &c.concepts {
-                df.entry(k).or_default().insert(c.doc);
-            }
-        }
-        let min_df = if docs.len() >= 3 { 2 } else { 1 };
-        let weight: HashMap<u64, f64> =
-            df.iter().filter(|(_, d)| d.len() >= min_df).map(|(k, d)| (*k, d.len() as f64)).collect();
+    /// The algorithm this summarizer selects with.
+    pub fn algorithm(&self) -> Algorithm {
+        self.algorithm
+    }
 
-        let mut covered: HashSet<u64> = HashSet::new();
-        let mut chosen: Vec<(usize, f64)> = Vec::new();
-        let mut used_groups: HashSet<usize> = HashSet::new();
-        let (mut words, mut bytes) = (0usize, 0usize);
+    /// Summarizes one cluster. Total: any input gives a summary (possibly
+    /// empty); spans that do not slice their document are ignored.
+    pub fn summarize(&self, docs: &[Document<'_>]) -> Summary {
+        let cluster = analyze(docs);
+        let selector: Box<dyn Selector> = match self.algorithm {
+            Algorithm::Lead => Box::new(Lead),
+            Algorithm::Centroid => Box::new(Centroid),
+            Algorithm::LexRank => Box::new(Graph { kind: GraphKind::LexRank }),
+            Algorithm::TextRank => Box::new(Graph { kind: GraphKind::TextRank }),
+            Algorithm::Coverage => Box::new(Coverage::default()),
+        };
+        let mut picker = Picker::new(&cluster, self.budget, self.overflow, false);
+        selector.select(&cluster, &mut picker);
+        if picker.chosen.is_empty() {
+            // Only short sentences: better a short summary than none.
+            picker = Picker::new(&cluster, self.budget, self.overflow, true);
+            selector.select(&cluster, &mut picker);
+        }
+        let order = story_order(&cluster, &picker.chosen);
+        let sentences = order
+            .into_iter()
+            .map(|(s, score)| {
+                let sent = &cluster.sents[s];
+                SummarySentence {
+                    doc: sent.doc,
+                    span: sent.span,
+                    sources: cluster.group_docs[sent.group].clone(),
+                    score,
+                }
+            })
+            .collect();
+        Summary { sentences }
+    }
+}
+
+/// Orders the chosen sentences as a story: a sentence directly after its
+/// predecessor in the same document when both are chosen; otherwise by the
+/// earliest date, then the earliest relative position, any source gives
+/// the sentence's group; undated after dated.
+fn story_order(cluster: &Cluster, chosen: &[(usize, f64)]) -> Vec<(usize, f64)> {
+    let mut score_of: Vec<Option<f64>> = vec![None; cluster.sents.len()];
+    for &(s, score) in chosen {
+        score_of[s] = Some(score);
+    }
+    let is_chosen = |s: usize| score_of[s].is_some();
+    let mut heads: Vec<usize> =
+        chosen.iter().map(|&(s, _)| s).filter(|&s| cluster.predecessor(s).is_none_or(|p| !is_chosen(p))).collect();
+    let key = |s: usize| {
+        let g = cluster.sents[s].group;
+        let members = &cluster.group_members[g];
+        let date = members
+            .iter()
+            .filter_map(|&m| cluster.dates.get(cluster.sents[m].doc).and_then(|d| d.as_deref()))
+            .min();
+        let pos = members.iter().map(|&m| cluster.sents[m].rel_pos).fold(1.0, f64::min);
+        (date.is_none(), date, pos)
+    };
+    heads.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(ka.2.total_cmp(&kb.2)).then(a.cmp(&b))
+    });
+    let mut out = Vec::with_capacity(chosen.len());
+    for h in heads {
+        let mut s = h;
         loop {
-            let mut best: Option<(usize, f64)> = None;
-            for (ci, c) in cands.iter().enumerate() {
-                if !c.eligible || used_groups.contains(&groups[ci]) {
-                    continue;
-                }
-                if !self.overflow && !self.fits(words, bytes, chosen.len(), c) {
-                    continue;
-                }
-                let gain: f64 =
-                    c.concepts.iter().filter(|k| !covered.contains(*k)).filter_map(|k| weight.get(k)).sum();
-                if gain <= 0.0 {
-                    continue;
-                }
-                let score = gain / (c.words as f64).sqrt() * (1.0 - 0.3 * c.rel_pos);
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((ci, score));
-                }
-            }
-            let Some((ci, score)) = best else { break };
-            let c = &cands[ci];
-            covered.extend(c.concepts.iter().copied());
-            used_groups.insert(groups[ci]);
-            words += c.words;
-            bytes += c.span.len() + usize::from(!chosen.is_empty());
-            chosen.push((ci, score));
-            if self.exhausted(words, bytes, chosen.len()) {
+            out.push((s, score_of[s].unwrap_or(0.0)));
+            let next = s + 1;
+            if next < cluster.sents.len() && is_chosen(next) && cluster.predecessor(next) == Some(s) {
+                s = next;
+            } else {
                 break;
             }
         }
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (ci, g) in groups.iter().enumerate() {
-            members.entry(*g).or_default().push(cands[ci].doc);
-        }
-        let mut sentences: Vec<SummarySentence> = chosen
-            .into_iter()
-            .map(|(ci, score)| {
-                let c = &cands[ci];
-                let mut sources = members[&groups[ci]].clone();
-                sources.sort_unstable();
-                sources.dedup();
-                SummarySentence { doc: c.doc, span: c.span, sources, score }
-            })
-            .collect();
-        sentences.sort_by(|a, b| {
-            let ca = cands.iter().find(|c| c.doc == a.doc && c.span == a.span).map_or(0.0, |c| c.rel_pos);
-            let cb = cands.iter().find(|c| c.doc == b.doc && c.span == b.span).map_or(0.0, |c| c.rel_pos);
-            ca.total_cmp(&cb).then(a.doc.cmp(&b.doc))
-        });
-        let _ = cands.iter().map(|c| c.index).count();
-        Summary { sentences }
     }
-
-    fn fits(&self, words: usize, bytes: usize, n: usize, c: &Candidate) -> bool {
-        match self.budget {
-            Budget::Words(max) => words + c.words <= max,
-            Budget::Sentences(max) => n < max,
-            Budget::Bytes(max) => bytes + c.span.len() + usize::from(n > 0) <= max,
-        }
-    }
-
-    fn exhausted(&self, words: usize, bytes: usize, n: usize) -> bool {
-        match self.budget {
-            Budget::Words(max) => words >= max,
-            Budget::Sentences(max) => n >= max,
-            Budget::Bytes(max) => bytes >= max,
-        }
-    }
-}
-
-fn hash2(a: &str, b: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    a.hash(&mut h);
-    b.hash(&mut h);
-    h.finish()
-}
-
-/// No pronoun or connective opener, no opening quote, no question.
-fn readable_opening(text: &str) -> bool {
-    let first: String = text.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-    const BAD: &[&str] = &[
-        "he", "she", "it", "they", "them", "his", "her", "their", "its", "this", "these", "those", "but", "and",
-        "also", "however", "meanwhile", "still", "yet", "so", "then", "there",
-    ];
-    if BAD.contains(&first.as_str()) {
-        return false;
-    }
-    if text.starts_with(['"', '“', '\'', '‘']) || text.trim_end().ends_with('?') {
-        return false;
-    }
-    true
-}
-
-/// Union-find over sentences whose bigram sets overlap by half or more.
-fn near_duplicate_groups(cands: &[Candidate]) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..cands.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        for &k in &c.concepts {
-            postings.entry(k).or_default().push(i);
-        }
-    }
-    for (i, c) in cands.iter().enumerate() {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for k in &c.concepts {
-            let list = &postings[k];
-            if list.len() > 64 {
-                continue;
-            }
-            for &j in list {
-                if j > i {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
-        }
-        for (j, n) in shared {
-            let smaller = c.concepts.len().min(cands[j].concepts.len()).max(1);
-            if n * 2 >= smaller && smaller >= 4 {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    (0..cands.len()).map(|i| find(&mut parent, i)).collect()
+    out
 }
 
 /// Errors of this crate (configuration only).
@@ -351,5 +348,17 @@ pub enum Error {
     Config(String),
 }
 
-mod porter;
-pub mod rouge;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Summarizer>();
+        check::<SummarizerBuilder>();
+        check::<Summary>();
+        check::<Algorithm>();
+        check::<rouge::RougeScores>();
+    }
+}

@@ -1,13 +1,48 @@
-//! Sentence segmentation: rule-based, language-aware abbreviation handling.
+//! Sentence segmentation: rule-based and language-aware.
+//!
+//! The text is first cut into [`paragraphs`](crate::paragraphs) (a sentence
+//! never crosses a paragraph break, so headings, captions and bullet lines
+//! without final punctuation are segments of their own). Inside a paragraph
+//! the scanner jumps from one candidate terminal to the next (`.`, `!`, `?`,
+//! `…` and the terminals of other scripts) without decoding anything else,
+//! then decides each candidate from its immediate context:
+//!
+//! 1. The terminal run (`?!`, `...`, `. . .`) and the closing quotes and
+//!    brackets after it (`.”`, `?’”`, `.)`, `. »`) belong to the sentence;
+//!    so does an emoticon or emoji right after it (`Great! :)`).
+//! 2. Terminals of scripts without spaces or case (。！？, ।, ؟) always end
+//!    a sentence.
+//! 3. Otherwise a sentence ends only before white space, except for a
+//!    missing space after a full stop between two ordinary words
+//!    (`fell.The city`): never inside URLs, e-mails, file names, numbers.
+//! 4. A lower-case continuation never starts a sentence (`“Why?” he asked`,
+//!    `U.S. and`, `etc. and`, `… and then`).
+//! 5. For a full stop before a capitalised word, a digit or an opening
+//!    quote, the word before it decides: titles (`Mr.`, `Gen.`, `Mme.`)
+//!    never end a sentence; general abbreviations (`Inc.`, `Oct.`, `usw.`),
+//!    initials (`J.`) and dotted acronyms (`U.S.`, `p.m.`) end one only when
+//!    the next word is a typical sentence opener (a capitalised stopword of
+//!    the language: "The", "Der", "Il"); list numbers (`1.` at the start)
+//!    and, in German and the Nordic languages, ordinals (`am 3. Oktober`)
+//!    do not end one; an abbreviation or a month before a number does not
+//!    either (`Oct. 24`, `No. 5`, `S. 12`).
+//! 6. After `?`/`!` and a closing quote, a capitalised name followed by a
+//!    verb of saying continues the sentence (`“Stop!” John shouted.`).
 
+use crate::abbrev::{is_dotted_acronym, is_extra_starter, is_speech_verb, Abbrevs};
+use crate::chars::{
+    char_at, char_before, emoticon_len, is_closing, is_emoji, is_opening, terminal, Terminal, TERMINAL_LEAD,
+};
 use crate::language::Language;
-use crate::paragraph::paragraphs;
+use crate::paragraph::paragraphs_into;
 use crate::span::{trim_span, Span};
+use crate::stopwords::is_stopword;
 
-/// Splits text into sentences. Paragraph breaks (newlines) always end a
-/// sentence; inside a paragraph a sentence ends at `.`, `!`, `?` (and their
-/// non-Latin forms) unless the full stop belongs to an abbreviation, an
-/// initial or a number.
+/// Splits text into sentences.
+///
+/// Sentence spans are trimmed, never empty, never overlap, are in order,
+/// and together cover every non-white-space byte of the input. A splitter
+/// is cheap to create and to clone, and is `Send + Sync`.
 ///
 /// ```
 /// use brief_tokenize::{Language, SentenceSplitter};
@@ -15,16 +50,26 @@ use crate::span::{trim_span, Span};
 /// let splitter = SentenceSplitter::new(Some(Language::English));
 /// let got: Vec<&str> = splitter.split(text).into_iter().map(|s| &text[s]).collect();
 /// assert_eq!(got, ["Mr. Biden spoke in the U.S. on Oct. 24.", "He left."]);
+///
+/// let text = "Der Gipfel beginnt am 3. Oktober in Berlin, d.h. nach der Wahl. Er dauert zwei Tage.";
+/// let got: Vec<&str> = SentenceSplitter::new(Some(Language::German))
+///     .split(text)
+///     .into_iter()
+///     .map(|s| &text[s])
+///     .collect();
+/// assert_eq!(got.len(), 2);
 /// ```
 #[derive(Clone, Debug)]
 pub struct SentenceSplitter {
     lang: Option<Language>,
+    abbrevs: &'static Abbrevs,
 }
 
 impl SentenceSplitter {
-    /// A splitter for `lang` (`None`: language unknown, generic rules).
+    /// A splitter for `lang` (`None`: language unknown, generic rules and
+    /// the abbreviations common to the supported languages).
     pub fn new(lang: Option<Language>) -> SentenceSplitter {
-        SentenceSplitter { lang }
+        SentenceSplitter { lang, abbrevs: Abbrevs::get(lang) }
     }
 
     /// The language this splitter was made for.
@@ -34,136 +79,399 @@ impl SentenceSplitter {
 
     /// Sentence spans over the whole `text` (paragraph breaks split too).
     pub fn split(&self, text: &str) -> Vec<Span> {
-        let mut out = Vec::new();
-        for p in paragraphs(text) {
-            self.split_paragraph_into(text, p, &mut out);
+        let mut out = Vec::with_capacity(text.len() / 100 + 1);
+        let mut paras = Vec::new();
+        paragraphs_into(text, Span::new(0, text.len()), &mut paras);
+        for p in paras {
+            self.split_one_paragraph(text, p, &mut out);
         }
         out
     }
 
-    /// Sentence spans inside one paragraph `para` of `text`; spans index `text`.
+    /// Sentence spans inside the region `para` of `text`; spans index
+    /// `text`. If the region holds several paragraphs (blank lines, bullet
+    /// lines), they are split as [`split`](Self::split) would. A region out
+    /// of range or not on char boundaries gives no sentence.
     pub fn split_paragraph(&self, text: &str, para: Span) -> Vec<Span> {
         let mut out = Vec::new();
-        self.split_paragraph_into(text, para, &mut out);
+        if para.get(text).is_none() {
+            return out;
+        }
+        let mut paras = Vec::new();
+        paragraphs_into(text, para, &mut paras);
+        for p in paras {
+            self.split_one_paragraph(text, p, &mut out);
+        }
         out
     }
 
-    fn split_paragraph_into(&self, text: &str, para: Span, out: &mut Vec<Span>) {
-        let bytes = text.as_bytes();
-        let mut start = para.start;
-        let mut i = para.start;
-        while i < para.end {
-            let c = match text[i..para.end].chars().next() {
-                Some(c) => c,
-                None => break,
-            };
-            let clen = c.len_utf8();
-            if c == '\n' {
-                push(text, Span::new(start, i), out);
-                start = i + 1;
-                i += 1;
-                continue;
-            }
-            let terminal = matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '।' | '؟');
-            if !terminal {
-                i += clen;
-                continue;
-            }
-            // Swallow runs of terminal punctuation and closing quotes/brackets.
-            let mut j = i + clen;
-            while j < para.end {
-                let d = text[j..para.end].chars().next().unwrap_or(' ');
-                if matches!(d, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '。' | '！' | '？')
-                {
-                    j += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let cjk = matches!(c, '。' | '！' | '？');
-            let next_ws = j >= para.end || bytes[j].is_ascii_whitespace();
-            if !(next_ws || cjk) {
-                i = j;
-                continue;
-            }
-            if c == '.' && j == i + 1 && self.is_abbreviation(text, start, i, j, para.end) {
-                i = j;
-                continue;
-            }
-            push(text, Span::new(start, j), out);
-            start = j;
-            i = j;
+    /// Like [`split`](Self::split), appending to `out` (reuse one vector
+    /// across documents to avoid allocation).
+    pub fn split_into(&self, text: &str, out: &mut Vec<Span>) {
+        let mut paras = Vec::new();
+        paragraphs_into(text, Span::new(0, text.len()), &mut paras);
+        for p in paras {
+            self.split_one_paragraph(text, p, out);
         }
-        push(text, Span::new(start, para.end), out);
     }
 
-    /// Is the full stop at `dot` part of an abbreviation, initial or number?
-    fn is_abbreviation(&self, text: &str, sent_start: usize, dot: usize, after: usize, end: usize) -> bool {
-        let before = &text[sent_start..dot];
-        let word_start = before
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-            .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(0);
-        let word = &before[word_start..];
+    fn split_one_paragraph(&self, text: &str, para: Span, out: &mut Vec<Span>) {
+        let bytes = text.as_bytes();
+        let end = para.end;
+        let mut start = para.start;
+        let mut i = para.start;
+        loop {
+            while i < end && !TERMINAL_LEAD[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
+            // `i` is at an ASCII byte or a UTF-8 lead byte: a char boundary.
+            let Some(c) = char_at(text, i) else { break };
+            let Some(kind) = terminal(c) else {
+                i += c.len_utf8();
+                continue;
+            };
+            let cand = self.candidate(text, start, i, kind, end);
+            if cand.boundary {
+                push(text, Span::new(start, cand.end), out);
+                start = cand.end;
+            }
+            i = cand.end.max(i + c.len_utf8());
+        }
+        push(text, Span::new(start, end), out);
+    }
+
+    /// Examines the terminal at `pos` (of class `first`) in the paragraph
+    /// ending at `end`, whose current sentence starts at `start`.
+    fn candidate(&self, text: &str, start: usize, pos: usize, first: Terminal, end: usize) -> Candidate {
+        let bytes = text.as_bytes();
+        // 1. The run of terminals, with spaced ellipses (". . .").
+        let mut j = pos;
+        let mut kind = first;
+        let mut dots = 0usize;
+        let mut strong = false;
+        let mut script = false;
+        let mut ellipsis = false;
+        while j < end {
+            let Some(c) = char_at(text, j) else { break };
+            match terminal(c) {
+                Some(t) => {
+                    match t {
+                        Terminal::Dot => dots += 1,
+                        Terminal::Strong => strong = true,
+                        Terminal::Ellipsis => ellipsis = true,
+                        Terminal::Script => script = true,
+                    }
+                    j += c.len_utf8();
+                }
+                None if c == ' '
+                    && dots >= 1
+                    && !strong
+                    && bytes.get(j + 1) == Some(&b'.')
+                    && (j + 2 >= end || matches!(bytes[j + 2], b' ' | b'.' | b'\n' | b'\r')) =>
+                {
+                    // ". . ." (but not "end. .NET")
+                    dots += 1;
+                    j += 2;
+                }
+                None => break,
+            }
+        }
+        if script {
+            kind = Terminal::Script;
+        } else if strong {
+            kind = Terminal::Strong;
+        } else if ellipsis || dots >= 2 {
+            kind = Terminal::Ellipsis;
+        }
+        let run_end = j;
+        // Closing quotes and brackets glued to the terminal.
+        let mut closed = false;
+        while j < end {
+            match char_at(text, j) {
+                Some(c) if is_closing(c) => {
+                    closed = true;
+                    j += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        // French spacing: ". »" / "! »".
+        if j < end {
+            let ws = skip_inline_space(text, j, end);
+            if ws > j && matches!(char_at(text, ws), Some('»' | '›')) {
+                j = ws + char_at(text, ws).map_or(1, char::len_utf8);
+                closed = true;
+                while let Some(c) = char_at(text, j).filter(|&c| j < end && is_closing(c)) {
+                    j += c.len_utf8();
+                }
+            }
+        }
+        let after = j;
+
+        if kind == Terminal::Script {
+            return Candidate { boundary: true, end: after };
+        }
+
+        let next_char = char_at(text, after).filter(|_| after < end);
+        let Some(nc) = next_char else {
+            return Candidate { boundary: true, end: after };
+        };
+        if !nc.is_whitespace() {
+            // No space after the punctuation: only "word.Word" is a boundary.
+            let boundary = matches!(kind, Terminal::Dot | Terminal::Strong)
+                && !closed
+                && self.missing_space_boundary(text, start, pos, after, end);
+            return Candidate { boundary, end: run_end.max(after) };
+        }
+
+        // Absorb an emoticon or emoji after the punctuation ("Great! :)").
+        let mut end_of_sentence = after;
+        let mut k = skip_space(text, after, end);
+        loop {
+            if k >= end {
+                break;
+            }
+            if let Some(n) = emoticon_len(&text[k..end]) {
+                end_of_sentence = k + n;
+                k = skip_space(text, k + n, end);
+                continue;
+            }
+            match char_at(text, k) {
+                Some(c) if is_emoji(c) => {
+                    let mut m = k;
+                    while let Some(e) = char_at(text, m).filter(|&e| m < end && is_emoji(e)) {
+                        m += e.len_utf8();
+                    }
+                    end_of_sentence = m;
+                    k = skip_space(text, m, end);
+                }
+                _ => break,
+            }
+        }
+        if k >= end {
+            return Candidate { boundary: true, end: end_of_sentence };
+        }
+        let next = Next::at(text, k, end);
+        let boundary = match kind {
+            Terminal::Script => true,
+            Terminal::Strong => {
+                !next.lower && !(closed && next.upper && self.speech_follows(text, next.word_end, end))
+            }
+            Terminal::Ellipsis => !next.lower,
+            Terminal::Dot => !next.lower && self.dot_ends(text, start, pos, closed, &next),
+        };
+        Candidate { boundary, end: end_of_sentence }
+    }
+
+    /// Does the full stop at `pos` end the sentence, given the next word?
+    fn dot_ends(&self, text: &str, start: usize, pos: usize, closed: bool, next: &Next<'_>) -> bool {
+        if closed {
+            // `(approx.)` is rare; `He said “no.” Then` is common.
+            return true;
+        }
+        let word_start = word_start(text, start, pos);
+        let word = &text[word_start..pos];
         if word.is_empty() {
+            return true;
+        }
+        let ab = self.abbrevs;
+        let at_sentence_start = text[start..word_start].trim().is_empty()
+            || crate::chars::bullet_len(&text[start..pos + 1]).is_some();
+        let is_number = word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            && word.bytes().any(|b| b.is_ascii_digit());
+        let single_letter = {
+            let mut cs = word.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+        };
+        if next.digit {
+            // "Oct. 24", "No. 5", "p. 12", "J. 2" — but "in 2007. 2008 was".
+            return !(ab.is_known(word) || single_letter || (is_number && at_sentence_start));
+        }
+        if ab.is_title(word) {
             return false;
         }
-        // The next word after the space.
-        let rest = text[after..end].trim_start();
-        let next = rest.chars().next();
-        let next_lower = next.is_some_and(|c| c.is_lowercase());
-        if next_lower || next.is_some_and(|c| c.is_ascii_digit()) && is_month(word) {
-            return true;
+        if (is_number || single_letter) && at_sentence_start {
+            // A list number or letter: "1. The first point", "a. Option".
+            return false;
         }
-        // Single letter initial ("J." in "J. R. R. Tolkien") or dotted acronym ("U.S").
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 1 && word.chars().all(|c| c.is_alphabetic()) && word.chars().all(char::is_uppercase) {
-            return true;
+        let starter = next.upper && self.is_starter(next);
+        if ab.is_general(word) {
+            return starter;
         }
-        if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-            // "U.S" / "a.m": end of sentence only if the next word is a clear opener.
-            return !next.is_some_and(|c| c.is_uppercase()) || !is_sentence_opener(rest);
+        if single_letter && word.chars().all(char::is_uppercase) {
+            // An initial: "J. R. R. Tolkien", but "World War I. The".
+            return starter;
         }
-        is_title_abbreviation(word, self.lang)
+        if is_dotted_acronym(word) {
+            return starter;
+        }
+        if is_number && ab.ordinal_dots && word.len() <= 3 {
+            return starter;
+        }
+        true
     }
+
+    /// Is `next` a typical sentence opener (a capitalised stopword)?
+    fn is_starter(&self, next: &Next<'_>) -> bool {
+        let w = next.word;
+        if w.is_empty() {
+            return false;
+        }
+        // An initial ("A. Smith") is not an opener even when a stopword.
+        if w.chars().count() == 1 && next.followed_by_dot {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let lower: std::borrow::Cow<'_, str> = if w.len() <= 32 && w.is_ascii() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            match std::str::from_utf8(&buf[..w.len()]) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(_) => return false,
+            }
+        } else {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        };
+        if is_extra_starter(self.lang, &lower) {
+            return true;
+        }
+        match self.lang {
+            Some(l) => is_stopword(l, &lower),
+            None => [
+                Language::English,
+                Language::French,
+                Language::German,
+                Language::Spanish,
+                Language::Italian,
+                Language::Portuguese,
+                Language::Dutch,
+                Language::Russian,
+            ]
+            .into_iter()
+            .any(|l| is_stopword(l, &lower)),
+        }
+    }
+
+    /// `“Stop!” John shouted.`: after the capitalised word at `from`, is
+    /// there a verb of saying?
+    fn speech_follows(&self, text: &str, from: usize, end: usize) -> bool {
+        let rest = &text[from.min(end)..end];
+        let word: &str = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        is_speech_verb(word)
+    }
+
+    /// `fell.The city`: a boundary despite the missing space?
+    fn missing_space_boundary(&self, text: &str, start: usize, pos: usize, after: usize, end: usize) -> bool {
+        let mut next = text[after..end].chars();
+        let (Some(n1), Some(n2)) = (next.next(), next.next()) else { return false };
+        if !(n1.is_uppercase() && n2.is_lowercase()) {
+            return false;
+        }
+        let ws = word_start(text, start, pos);
+        let word = &text[ws..pos];
+        let mut back = word.chars().rev();
+        let (Some(p1), Some(p2)) = (back.next(), back.next()) else { return false };
+        if !(p1.is_lowercase() && p2.is_lowercase()) {
+            return false;
+        }
+        if word.contains(['.', '/', '@', ':', '\\', '_', '=', '&', '?', '#'])
+            || word.starts_with("www")
+            || word.starts_with("http")
+            || self.abbrevs.is_known(word)
+        {
+            return false;
+        }
+        // The following word must not look like a domain or file ("x.Com").
+        let tail = &text[after..end];
+        let next_word = tail.split(char::is_whitespace).next().unwrap_or("");
+        !next_word.contains(['/', '@']) && !next_word.trim_end_matches(['.', ',', '!', '?']).contains('.')
+    }
+}
+
+/// The decision for one candidate terminal.
+struct Candidate {
+    boundary: bool,
+    /// Where the sentence ends if this is a boundary (after the closing
+    /// quotes, brackets and emoticons); the scan resumes here either way.
+    end: usize,
+}
+
+/// What follows a candidate boundary.
+struct Next<'t> {
+    /// The first word after any opening quotes/brackets.
+    word: &'t str,
+    word_end: usize,
+    followed_by_dot: bool,
+    lower: bool,
+    upper: bool,
+    digit: bool,
+}
+
+impl<'t> Next<'t> {
+    fn at(text: &'t str, k: usize, end: usize) -> Next<'t> {
+        let mut p = k;
+        let mut opened = false;
+        while let Some(c) = char_at(text, p).filter(|&c| p < end && is_opening(c)) {
+            p += c.len_utf8();
+            opened = true;
+        }
+        let first = char_at(text, p).filter(|_| p < end);
+        let rest = &text[p.min(end)..end];
+        let wlen = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || crate::chars::is_mark(c)))
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..wlen];
+        let followed_by_dot = rest[wlen..].starts_with('.');
+        // After an opening quote, a lower-case word still continues
+        // (`called it "a disgrace"`), but only when no quote opened a new
+        // sentence: treat quoted lower-case as a continuation as well.
+        let _ = opened;
+        Next {
+            word,
+            word_end: p + wlen,
+            followed_by_dot,
+            lower: first.is_some_and(char::is_lowercase),
+            upper: first.is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())),
+            digit: first.is_some_and(|c| c.is_ascii_digit()),
+        }
+    }
+}
+
+/// Start of the word that ends at `pos` (back to white space or an opening
+/// quote/bracket), not before `start`.
+fn word_start(text: &str, start: usize, pos: usize) -> usize {
+    let mut p = pos;
+    while p > start {
+        let Some(c) = char_before(text, p) else { break };
+        if c.is_whitespace() || (is_opening(c) && c != '_' && c != '*') {
+            break;
+        }
+        p -= c.len_utf8();
+    }
+    p
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while let Some(c) = char_at(text, i).filter(|&c| i < end && c.is_whitespace()) {
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn skip_inline_space(text: &str, mut i: usize, end: usize) -> usize {
+    while let Some(c) = char_at(text, i).filter(|&c| i < end && matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t')) {
+        i += c.len_utf8();
+    }
+    i
 }
 
 fn push(text: &str, span: Span, out: &mut Vec<Span>) {
     let s = trim_span(text, span);
     if !s.is_empty() {
         out.push(s);
-    }
-}
-
-fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
-    )
-}
-
-fn is_sentence_opener(rest: &str) -> bool {
-    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    matches!(
-        w.as_str(),
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "This" | "That" | "But" | "In" | "On"
-    )
-}
-
-fn is_title_abbreviation(word: &str, lang: Option<Language>) -> bool {
-    const EN: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm",
-        "St", "Jr", "Sr", "No", "Vol", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr",
-        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "e.g", "i.e", "fig",
-    ];
-    const DE: &[&str] = &["Hr", "Fr", "Nr", "bzw", "ca", "usw", "z.B", "Dr", "Prof", "Str"];
-    const FR: &[&str] = &["M", "Mme", "Mlle", "Dr", "av", "env", "p"];
-    if EN.contains(&word) {
-        return true;
-    }
-    match lang {
-        Some(Language::German) => DE.contains(&word),
-        Some(Language::French) => FR.contains(&word),
-        _ => false,
     }
 }

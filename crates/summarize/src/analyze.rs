@@ -1,0 +1,285 @@
+//! Cluster analysis shared by every algorithm: per-sentence features
+//! (content terms, bigram and entity concepts, length, position, how the
+//! sentence may be used), near-duplicate groups across sources, and the
+//! document frequency of every concept.
+//!
+//! All ids are assigned in input order (first occurrence), so nothing
+//! depends on hash-map iteration order.
+
+use std::collections::HashMap;
+
+use brief_tokenize::{Language, Span, Tokenizer};
+
+use crate::readable::{classify, strip_dateline, Use};
+use crate::Document;
+
+/// Sentences shorter than this (in words) are not selected on their own.
+pub(crate) const MIN_WORDS: usize = 8;
+
+/// Posting lists longer than this are skipped when looking for
+/// near-duplicates and graph neighbours: such concepts and terms are too
+/// common to tell sentences apart, and skipping them keeps the cost linear.
+const MAX_POSTINGS: usize = 512;
+
+/// One sentence of the cluster.
+#[derive(Debug)]
+pub(crate) struct Sent {
+    pub doc: usize,
+    /// Index among its document's sentences.
+    pub index: usize,
+    /// Its span, dateline stripped.
+    pub span: Span,
+    pub words: usize,
+    /// Content-term ids with counts, sorted by id.
+    pub terms: Vec<(u32, u32)>,
+    /// Concept ids (bigrams keeping at most one stopword, entity names),
+    /// sorted, unique.
+    pub concepts: Vec<u32>,
+    /// Index / number of sentences in the document, in `0.0..1.0`.
+    pub rel_pos: f64,
+    pub usable: Use,
+    /// Fewer than [`MIN_WORDS`] words.
+    pub short: bool,
+    /// Near-duplicate group (index of the group's first sentence).
+    pub group: usize,
+}
+
+/// A cluster ready for selection.
+#[derive(Debug, Default)]
+pub(crate) struct Cluster {
+    pub sents: Vec<Sent>,
+    pub n_docs: usize,
+    /// Number of documents containing each concept.
+    pub concept_df: Vec<u32>,
+    /// Inverse sentence frequency of each content term.
+    pub idf: Vec<f64>,
+    /// Documents of each group, ascending (indexed by group id = sentence
+    /// index of the group's first member; empty for non-roots).
+    pub group_docs: Vec<Vec<usize>>,
+    /// Members of each group, ascending.
+    pub group_members: Vec<Vec<usize>>,
+    /// Index of each document's first sentence in `sents`.
+    pub first_of_doc: Vec<usize>,
+    /// Each document's date, when known.
+    pub dates: Vec<Option<String>>,
+}
+
+impl Cluster {
+    /// The sentence right before `s` in its document, if it is in the cluster.
+    pub fn predecessor(&self, s: usize) -> Option<usize> {
+        let sent = &self.sents[s];
+        if sent.index == 0 || s == 0 {
+            return None;
+        }
+        let p = s - 1;
+        (self.sents[p].doc == sent.doc && self.sents[p].index + 1 == sent.index).then_some(p)
+    }
+
+    /// Number of documents supporting the group of sentence `s`.
+    pub fn support(&self, s: usize) -> usize {
+        self.group_docs[self.sents[s].group].len()
+    }
+
+    /// tf-idf vector of sentence `s`: (term, weight) sorted by term, and its norm.
+    pub fn tfidf(&self, s: usize) -> (Vec<(u32, f64)>, f64) {
+        let v: Vec<(u32, f64)> =
+            self.sents[s].terms.iter().map(|&(t, c)| (t, c as f64 * self.idf[t as usize])).collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        (v, norm)
+    }
+}
+
+/// Interns strings to dense ids in first-seen order.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.ids.len() as u32;
+        self.ids.insert(s.to_string(), i);
+        i
+    }
+}
+
+/// Analyses the documents of one cluster.
+pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
+    let mut tokenizers: Vec<(Option<Language>, Tokenizer)> = Vec::new();
+    let mut words = Interner::default();
+    let mut concept_ids: HashMap<u64, u32> = HashMap::new();
+    let mut concept_df: Vec<u32> = Vec::new();
+    let mut concept_last_doc: Vec<usize> = Vec::new();
+    let mut term_df: Vec<u32> = Vec::new();
+    let mut sents = Vec::new();
+    let mut first_of_doc = Vec::with_capacity(docs.len());
+    let mut ids: Vec<(u32, bool)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        first_of_doc.push(sents.len());
+        let tok = match tokenizers.iter().position(|(l, _)| *l == doc.lang) {
+            Some(i) => &tokenizers[i].1,
+            None => {
+                tokenizers.push((doc.lang, Tokenizer::new(doc.lang)));
+                &tokenizers[tokenizers.len() - 1].1
+            }
+        };
+        let n = doc.sentences.len().max(1);
+        for (i, &raw) in doc.sentences.iter().enumerate() {
+            if raw.get(doc.text).is_none() {
+                continue;
+            }
+            let span = strip_dateline(doc.text, raw, i < 3);
+            let text = &doc.text[span];
+            let tokens = tok.tokens(text);
+            ids.clear();
+            let mut terms: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+            let mut concepts: Vec<u32> = Vec::with_capacity(tokens.len() * 2);
+            let mut concept = |key: u64, concepts: &mut Vec<u32>| {
+                let next = concept_ids.len() as u32;
+                let c = *concept_ids.entry(key).or_insert(next);
+                if c == next {
+                    concept_df.push(0);
+                    concept_last_doc.push(usize::MAX);
+                }
+                concepts.push(c);
+            };
+            for (k, t) in tokens.iter().enumerate() {
+                let id = words.id(&t.stem);
+                ids.push((id, t.stop));
+                let content = !t.stop && t.text.chars().any(char::is_alphabetic);
+                if content {
+                    terms.push((id, 1));
+                }
+                // A capitalised content word inside the sentence names
+                // something: a person, place or organisation.
+                if content && k > 0 && t.text.chars().next().is_some_and(char::is_uppercase) {
+                    concept((u64::from(id) << 32) | u64::from(u32::MAX), &mut concepts);
+                }
+            }
+            for w in ids.windows(2) {
+                if w[0].1 && w[1].1 {
+                    continue;
+                }
+                concept((u64::from(w[0].0) << 32) | u64::from(w[1].0), &mut concepts);
+            }
+            concepts.sort_unstable();
+            concepts.dedup();
+            for &c in &concepts {
+                if concept_last_doc[c as usize] != d {
+                    concept_last_doc[c as usize] = d;
+                    concept_df[c as usize] += 1;
+                }
+            }
+            terms.sort_unstable();
+            terms.dedup_by(|b, a| {
+                if a.0 == b.0 {
+                    a.1 += b.1;
+                    true
+                } else {
+                    false
+                }
+            });
+            for &(t, _) in &terms {
+                if term_df.len() <= t as usize {
+                    term_df.resize(t as usize + 1, 0);
+                }
+                term_df[t as usize] += 1;
+            }
+            let n_words = text.split_whitespace().count();
+            let usable = classify(text, doc.lang);
+            let index = sents.len();
+            sents.push(Sent {
+                doc: d,
+                index: i,
+                span,
+                words: n_words,
+                terms,
+                concepts,
+                rel_pos: i as f64 / n as f64,
+                usable,
+                short: n_words < MIN_WORDS,
+                group: index,
+            });
+        }
+    }
+    let n_sents = sents.len().max(1) as f64;
+    let idf = term_df.iter().map(|&df| (n_sents / f64::from(df.max(1))).ln() + 1.0).collect();
+    let mut cluster = Cluster {
+        sents,
+        n_docs: docs.len(),
+        concept_df,
+        idf,
+        group_docs: Vec::new(),
+        group_members: Vec::new(),
+        first_of_doc,
+        dates: docs.iter().map(|d| d.date.map(str::to_string)).collect(),
+    };
+    group_near_duplicates(&mut cluster);
+    cluster
+}
+
+/// Groups sentences whose concept sets overlap strongly (Dice ≥ 0.5, or
+/// containment ≥ 0.8 of the smaller when it has at least six concepts): the
+/// same agency copy carried by several outlets, lightly edited. Each new
+/// sentence is compared with the first member of existing groups only, so
+/// the cost grows with the number of distinct sentences.
+fn group_near_duplicates(cluster: &mut Cluster) {
+    let n = cluster.sents.len();
+    let n_concepts = cluster.concept_df.len();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_concepts];
+    let mut shared: Vec<u32> = vec![0; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for i in 0..n {
+        touched.clear();
+        for &c in &cluster.sents[i].concepts {
+            let list = &postings[c as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &r in list {
+                let r = r as usize;
+                if shared[r] == 0 {
+                    touched.push(r);
+                }
+                shared[r] += 1;
+            }
+        }
+        touched.sort_unstable();
+        let a = cluster.sents[i].concepts.len();
+        let mut best: Option<(f64, usize)> = None;
+        for &r in &touched {
+            let s = shared[r] as usize;
+            shared[r] = 0;
+            let b = cluster.sents[r].concepts.len();
+            let dice = 2.0 * s as f64 / (a + b) as f64;
+            let small = a.min(b);
+            let contained = small >= 6 && s as f64 >= 0.8 * small as f64;
+            if (dice >= 0.5 || contained) && best.is_none_or(|(d, _)| dice > d) {
+                best = Some((dice, r));
+            }
+        }
+        match best {
+            Some((_, r)) => cluster.sents[i].group = cluster.sents[r].group,
+            None => {
+                for &c in &cluster.sents[i].concepts {
+                    postings[c as usize].push(i as u32);
+                }
+            }
+        }
+    }
+    cluster.group_docs = vec![Vec::new(); n];
+    cluster.group_members = vec![Vec::new(); n];
+    for (i, s) in cluster.sents.iter().enumerate() {
+        cluster.group_members[s.group].push(i);
+        let docs = &mut cluster.group_docs[s.group];
+        if !docs.contains(&s.doc) {
+            docs.push(s.doc);
+        }
+    }
+    for d in &mut cluster.group_docs {
+        d.sort_unstable();
+    }
+}

@@ -1,0 +1,448 @@
+//! Sentence selection: the [`Selector`] trait, the budget- and
+//! readability-aware [`Picker`] every algorithm selects through, and the
+//! algorithms themselves (lead, centroid, LexRank, TextRank, coverage).
+
+use crate::analyze::Cluster;
+use crate::readable::Use;
+use crate::Budget;
+
+/// One selection algorithm: picks sentences of `cluster` through `picker`,
+/// which enforces the budget, one sentence per near-duplicate group and the
+/// readability rules.
+pub(crate) trait Selector {
+    fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>);
+}
+
+/// Tracks a selection under a budget.
+pub(crate) struct Picker<'c> {
+    cluster: &'c Cluster,
+    budget: Budget,
+    overflow: bool,
+    allow_short: bool,
+    pub chosen: Vec<(usize, f64)>,
+    is_chosen: Vec<bool>,
+    used_group: Vec<bool>,
+    words: usize,
+    bytes: usize,
+    done: bool,
+}
+
+impl<'c> Picker<'c> {
+    pub fn new(cluster: &'c Cluster, budget: Budget, overflow: bool, allow_short: bool) -> Picker<'c> {
+        let n = cluster.sents.len();
+        Picker {
+            cluster,
+            budget,
+            overflow,
+            allow_short,
+            chosen: Vec::new(),
+            is_chosen: vec![false; n],
+            used_group: vec![false; n],
+            words: 0,
+            bytes: 0,
+            done: false,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Can sentence `s` be added now?
+    pub fn available(&self, s: usize) -> bool {
+        let sent = &self.cluster.sents[s];
+        if self.done || self.used_group[sent.group] || (sent.short && !self.allow_short) {
+            return false;
+        }
+        let readable = match sent.usable {
+            Use::Standalone => true,
+            Use::NeedsAntecedent => self.cluster.predecessor(s).is_some_and(|p| self.is_chosen[p]),
+            Use::Never => false,
+        };
+        readable && (self.overflow || self.fits(s))
+    }
+
+    fn fits(&self, s: usize) -> bool {
+        let sent = &self.cluster.sents[s];
+        let n = self.chosen.len();
+        match self.budget {
+            Budget::Words(max) => self.words + sent.words <= max,
+            Budget::Sentences(max) => n < max,
+            Budget::Bytes(max) => self.bytes + sent.span.len() + usize::from(n > 0) <= max,
+        }
+    }
+
+    pub fn take(&mut self, s: usize, score: f64) {
+        let sent = &self.cluster.sents[s];
+        self.words += sent.words;
+        self.bytes += sent.span.len() + usize::from(!self.chosen.is_empty());
+        self.is_chosen[s] = true;
+        self.used_group[sent.group] = true;
+        self.chosen.push((s, score));
+        self.done = match self.budget {
+            Budget::Words(max) => self.words >= max,
+            Budget::Sentences(max) => self.chosen.len() >= max,
+            Budget::Bytes(max) => self.bytes >= max,
+        };
+    }
+
+    /// Takes sentences in `order` (best first), each time the first one that
+    /// is available and not `redundant` with the selection so far. Rescans
+    /// from the top after every pick, since a pick can make a sentence that
+    /// needs it as antecedent available.
+    pub fn take_ranked(&mut self, order: &[(usize, f64)], mut redundant: impl FnMut(usize, &[(usize, f64)]) -> bool) {
+        let mut skip = vec![false; order.len()];
+        while !self.done {
+            let mut picked = false;
+            for (k, &(s, score)) in order.iter().enumerate() {
+                if skip[k] || !self.available(s) {
+                    continue;
+                }
+                if redundant(s, &self.chosen) {
+                    skip[k] = true;
+                    continue;
+                }
+                self.take(s, score);
+                skip[k] = true;
+                picked = true;
+                break;
+            }
+            if !picked {
+                break;
+            }
+        }
+    }
+}
+
+/// Cosine of two sparse vectors sorted by id.
+pub(crate) fn cosine(a: &[(u32, f64)], na: f64, b: &[(u32, f64)], nb: f64) -> f64 {
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (na * nb)
+}
+
+/// Sorts (sentence, score) best first; ties go to the earlier sentence.
+pub(crate) fn rank(mut v: Vec<(usize, f64)>) -> Vec<(usize, f64)> {
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// Skips a sentence whose tf-idf cosine with a chosen one exceeds `max`.
+pub(crate) struct Redundancy {
+    vecs: Vec<(Vec<(u32, f64)>, f64)>,
+    max: f64,
+}
+
+impl Redundancy {
+    pub fn new(cluster: &Cluster, max: f64) -> Redundancy {
+        Redundancy { vecs: (0..cluster.sents.len()).map(|s| cluster.tfidf(s)).collect(), max }
+    }
+
+    pub fn max_sim(&self, s: usize, chosen: &[(usize, f64)]) -> f64 {
+        let (a, na) = &self.vecs[s];
+        chosen.iter().map(|&(c, _)| cosine(a, *na, &self.vecs[c].0, self.vecs[c].1)).fold(0.0, f64::max)
+    }
+
+    pub fn redundant(&self, s: usize, chosen: &[(usize, f64)]) -> bool {
+        self.max_sim(s, chosen) > self.max
+    }
+}
+
+/// The lead baseline: the first sentences of the most recent document (by
+/// date; the first document when undated), then of the next ones.
+pub(crate) struct Lead;
+
+impl Selector for Lead {
+    fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>) {
+        let mut docs: Vec<usize> = (0..cluster.n_docs).collect();
+        docs.sort_by(|&a, &b| cluster_date(cluster, b).cmp(&cluster_date(cluster, a)).then(a.cmp(&b)));
+        let mut order = Vec::new();
+        for d in docs {
+            let start = cluster.first_of_doc.get(d).copied().unwrap_or(0);
+            let end = cluster.first_of_doc.get(d + 1).copied().unwrap_or(cluster.sents.len());
+            for s in start..end {
+                order.push((s, 1.0 / (1.0 + order.len() as f64)));
+            }
+        }
+        picker.take_ranked(&order, |_, _| false);
+    }
+}
+
+fn cluster_date(cluster: &Cluster, d: usize) -> Option<&str> {
+    cluster.dates.get(d).and_then(|x| x.as_deref())
+}
+
+/// Centroid scores: cosine of each sentence's tf-idf vector with the
+/// cluster's mean vector.
+pub(crate) fn centroid_scores(cluster: &Cluster, red: &Redundancy) -> Vec<f64> {
+    let mut centroid = vec![0.0; cluster.idf.len()];
+    for (v, _) in &red.vecs {
+        for &(t, w) in v {
+            centroid[t as usize] += w;
+        }
+    }
+    let cv: Vec<(u32, f64)> =
+        centroid.iter().enumerate().filter(|(_, w)| **w > 0.0).map(|(t, w)| (t as u32, *w)).collect();
+    let cn = cv.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    red.vecs.iter().map(|(v, n)| cosine(v, *n, &cv, cn)).collect()
+}
+
+/// Centroid-based selection (Radev et al.) with maximal marginal relevance.
+pub(crate) struct Centroid;
+
+impl Selector for Centroid {
+    fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>) {
+        let red = Redundancy::new(cluster, 0.5);
+        let scores = centroid_scores(cluster, &red);
+        const LAMBDA: f64 = 0.7;
+        while !picker.is_done() {
+            let mut best: Option<(usize, f64)> = None;
+            for (s, &score) in scores.iter().enumerate() {
+                if !picker.available(s) {
+                    continue;
+                }
+                let sim = red.max_sim(s, &picker.chosen);
+                if sim > red.max {
+                    continue;
+                }
+                let mmr = LAMBDA * score - (1.0 - LAMBDA) * sim;
+                if best.is_none_or(|(_, b)| mmr > b) {
+                    best = Some((s, mmr));
+                }
+            }
+            let Some((s, mmr)) = best else { break };
+            picker.take(s, mmr);
+        }
+    }
+}
+
+/// Graph centrality (LexRank, TextRank) over near-duplicate groups, on a
+/// sparse graph: neighbours come from an inverted index over content terms
+/// and each node keeps its `MAX_NEIGHBOURS` most similar ones, so memory and
+/// time stay linear in the number of sentences.
+pub(crate) struct Graph {
+    pub kind: GraphKind,
+}
+
+/// Which similarity and edge weighting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum GraphKind {
+    /// tf-idf cosine, edges above 0.1, unweighted (Erkan & Radev 2004).
+    LexRank,
+    /// Word overlap normalised by log lengths, weighted (Mihalcea & Tarau 2004).
+    TextRank,
+}
+
+const MAX_NEIGHBOURS: usize = 24;
+const MAX_TERM_POSTINGS: usize = 2048;
+
+impl Selector for Graph {
+    fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>) {
+        let red = Redundancy::new(cluster, 0.5);
+        let roots: Vec<usize> = (0..cluster.sents.len()).filter(|&s| cluster.sents[s].group == s).collect();
+        let mut node_of = vec![usize::MAX; cluster.sents.len()];
+        for (k, &r) in roots.iter().enumerate() {
+            node_of[r] = k;
+        }
+        let n = roots.len();
+        // Inverted index over the roots' terms.
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); cluster.idf.len()];
+        for (k, &r) in roots.iter().enumerate() {
+            for &(t, _) in &cluster.sents[r].terms {
+                postings[t as usize].push(k as u32);
+            }
+        }
+        let mut acc = vec![0.0f64; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+        for (k, &r) in roots.iter().enumerate() {
+            touched.clear();
+            let (v, norm) = (&red.vecs[r].0, red.vecs[r].1);
+            for (i, &(t, _)) in cluster.sents[r].terms.iter().enumerate() {
+                let list = &postings[t as usize];
+                if list.len() > MAX_TERM_POSTINGS {
+                    continue;
+                }
+                for &j in list {
+                    let j = j as usize;
+                    if j == k {
+                        continue;
+                    }
+                    if acc[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    acc[j] += match self.kind {
+                        GraphKind::LexRank => {
+                            let wj = red.vecs[roots[j]].0.binary_search_by_key(&t, |x| x.0).map_or(0.0, |p| red.vecs[roots[j]].0[p].1);
+                            v[i].1 * wj
+                        }
+                        GraphKind::TextRank => 1.0,
+                    };
+                }
+            }
+            let mut near: Vec<(u32, f64)> = Vec::with_capacity(touched.len());
+            for &j in &touched {
+                let sim = match self.kind {
+                    GraphKind::LexRank => {
+                        let nj = red.vecs[roots[j]].1;
+                        if norm > 0.0 && nj > 0.0 {
+                            acc[j] / (norm * nj)
+                        } else {
+                            0.0
+                        }
+                    }
+                    GraphKind::TextRank => {
+                        let a = cluster.sents[r].words.max(2) as f64;
+                        let b = cluster.sents[roots[j]].words.max(2) as f64;
+                        acc[j] / (a.ln() + b.ln())
+                    }
+                };
+                acc[j] = 0.0;
+                let keep = match self.kind {
+                    GraphKind::LexRank => sim >= 0.1,
+                    GraphKind::TextRank => sim > 0.0,
+                };
+                if keep {
+                    near.push((j as u32, sim));
+                }
+            }
+            near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            near.truncate(MAX_NEIGHBOURS);
+            for &(j, sim) in &near {
+                let w = if self.kind == GraphKind::LexRank { 1.0 } else { sim };
+                edges[k].push((j, w));
+                edges[j as usize].push((k as u32, w));
+            }
+        }
+        for e in &mut edges {
+            e.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            e.dedup_by_key(|x| x.0);
+        }
+        // PageRank; the random jump favours groups many sources carry, as if
+        // every copy were its own node.
+        let sizes: Vec<f64> = roots.iter().map(|&r| cluster.group_members[r].len() as f64).collect();
+        let total: f64 = sizes.iter().sum::<f64>().max(1.0);
+        let jump: Vec<f64> = sizes.iter().map(|s| s / total).collect();
+        let out: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+        let mut p = jump.clone();
+        let mut next = vec![0.0; n];
+        const DAMPING: f64 = 0.85;
+        for _ in 0..100 {
+            let mut dangling = 0.0;
+            for k in 0..n {
+                if out[k] == 0.0 {
+                    dangling += p[k];
+                }
+            }
+            for k in 0..n {
+                next[k] = (1.0 - DAMPING + DAMPING * dangling) * jump[k];
+            }
+            for k in 0..n {
+                if out[k] > 0.0 {
+                    let share = DAMPING * p[k] / out[k];
+                    for &(j, w) in &edges[k] {
+                        next[j as usize] += share * w;
+                    }
+                }
+            }
+            let delta: f64 = p.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+            std::mem::swap(&mut p, &mut next);
+            if delta < 1e-9 {
+                break;
+            }
+        }
+        let scores: Vec<(usize, f64)> =
+            (0..cluster.sents.len()).map(|s| (s, p[node_of[cluster.sents[s].group]])).collect();
+        let order = rank(scores);
+        picker.take_ranked(&order, |s, chosen| red.redundant(s, chosen));
+    }
+}
+
+/// The default: greedy maximisation of the weighted concepts a summary
+/// covers (Gillick & Favre's bigram coverage; greedy with cost scaling as
+/// Lin & Bilmes), concept weight = number of sources that contain the
+/// concept, times a soft early-position prior and sentence centrality.
+pub(crate) struct Coverage {
+    /// Exponent of the length in the cost-scaled gain.
+    pub length_exponent: f64,
+    /// Strength of the position prior.
+    pub position: f64,
+    /// Weight of centroid similarity (0: pure coverage).
+    pub centrality: f64,
+}
+
+impl Default for Coverage {
+    fn default() -> Coverage {
+        Coverage { length_exponent: 0.5, position: 0.3, centrality: 0.5 }
+    }
+}
+
+impl Selector for Coverage {
+    fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>) {
+        let min_df = if cluster.n_docs >= 3 { 2 } else { 1 };
+        let weight: Vec<f64> =
+            cluster.concept_df.iter().map(|&df| if df >= min_df { f64::from(df) } else { 0.0 }).collect();
+        let red = Redundancy::new(cluster, 0.7);
+        let central = if self.centrality > 0.0 { centroid_scores(cluster, &red) } else { Vec::new() };
+        // Earliest position of each group across its sources.
+        let mut group_pos = vec![1.0f64; cluster.sents.len()];
+        for s in &cluster.sents {
+            group_pos[s.group] = group_pos[s.group].min(s.rel_pos);
+        }
+        let quality: Vec<f64> = cluster
+            .sents
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let prior = 1.0 - self.position * group_pos[s.group];
+                let c = central.get(i).copied().unwrap_or(0.0);
+                let len = (s.words.max(1) as f64).powf(self.length_exponent);
+                prior * (1.0 + self.centrality * c) / len
+            })
+            .collect();
+        let mut covered = vec![false; weight.len()];
+        while !picker.is_done() {
+            let mut best: Option<(usize, f64)> = None;
+            for (s, sent) in cluster.sents.iter().enumerate() {
+                if !picker.available(s) {
+                    continue;
+                }
+                let gain: f64 =
+                    sent.concepts.iter().filter(|&&c| !covered[c as usize]).map(|&c| weight[c as usize]).sum();
+                if gain <= 0.0 {
+                    continue;
+                }
+                let score = gain * quality[s];
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((s, score));
+                }
+            }
+            let Some((s, score)) = best else { break };
+            if red.redundant(s, &picker.chosen) {
+                // Paraphrase of a chosen sentence: its new concepts are
+                // wording, not facts. Cover them so it is not picked again.
+                for &c in &cluster.sents[s].concepts {
+                    covered[c as usize] = true;
+                }
+                continue;
+            }
+            for &c in &cluster.sents[s].concepts {
+                covered[c as usize] = true;
+            }
+            picker.take(s, score);
+        }
+    }
+}
