@@ -22,10 +22,7 @@ fn seeds() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
     let mut paths: Vec<_> = std::fs::read_dir(dir).expect("seeds/").map(|e| e.expect("entry").path()).collect();
     paths.sort();
-    paths
-        .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("seed text")))
-        .collect()
+    paths.into_iter().map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("seed text"))).collect()
 }
 
 fn docs(seeds: &[(String, String)]) -> Vec<SourceDoc> {

@@ -234,7 +234,15 @@ fn user_gazetteer_adds_entities() {
     let dir = scratch("gaz");
     let gaz = dir.join("extra.tsv");
     std::fs::write(&gaz, "Qargha Lake\tQargha Lake\tLOC\n").unwrap();
-    let o = run(&["entities", "--keep-boilerplate", "seeds/000_a8d94ab8e9f457ce.txt", "--gazetteer", gaz.to_str().unwrap(), "--format", "json"]);
+    let o = run(&[
+        "entities",
+        "--keep-boilerplate",
+        "seeds/000_a8d94ab8e9f457ce.txt",
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     assert!(v["entities"].as_array().unwrap().iter().any(|e| e["canonical"] == "Qargha Lake"));
@@ -273,7 +281,10 @@ fn sentences_and_tokens_have_offsets() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let got: Vec<&str> = v["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
-    assert_eq!(got, ["Mr. Biden spoke in the U.S. on Oct. 24.", "The Taliban’s fighters left Mazar-i-Sharif.", "GETTING OUT"]);
+    assert_eq!(
+        got,
+        ["Mr. Biden spoke in the U.S. on Oct. 24.", "The Taliban’s fighters left Mazar-i-Sharif.", "GETTING OUT"]
+    );
     for s in v["sentences"].as_array().unwrap() {
         let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
         assert_eq!(&text[a..b], s["text"].as_str().unwrap());
@@ -296,7 +307,8 @@ fn bad_inputs_give_clear_messages_and_the_run_goes_on() {
     let dir = scratch("bad");
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00").unwrap();
-    std::fs::write(dir.join("latin1.txt"), b"Le caf\xe9 est ouvert depuis lundi matin, selon le maire de la ville.").unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Le caf\xe9 est ouvert depuis lundi matin, selon le maire de la ville.")
+        .unwrap();
     std::fs::copy(seeds().join("003_3d9f91c605cd7269.txt"), dir.join("good.txt")).unwrap();
     std::fs::write(dir.join("notes.pdf"), b"%PDF-1.4").unwrap();
     let missing = dir.join("missing.txt");
@@ -393,4 +405,38 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(run(&["summarize", "seeds/", "--words", "0"]).status.code(), Some(2));
     assert_eq!(run(&["summarize", "seeds/", "--algorithm", "nope"]).status.code(), Some(2));
+}
+
+#[test]
+fn eval_rouge_files_dirs_and_jsonl() {
+    let dir = scratch("eval");
+    let (sys, refs) = (dir.join("sys"), dir.join("refs"));
+    std::fs::create_dir_all(&sys).unwrap();
+    std::fs::create_dir_all(&refs).unwrap();
+    std::fs::write(sys.join("d1.txt"), "The Taliban captured Kandahar and Herat on Friday.").unwrap();
+    std::fs::write(refs.join("d1.A.txt"), "Taliban fighters captured Kandahar on Friday.").unwrap();
+    std::fs::write(refs.join("d1.B.txt"), "The Taliban captured Kandahar and Herat on Friday.").unwrap();
+    // Identical to one reference: max aggregation gives 1.0 everywhere.
+    let o = run(&["eval", sys.to_str().unwrap(), refs.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["count"], 1);
+    assert_eq!(v["summaries"][0]["references"], 2);
+    for m in ["rouge1", "rouge2", "rougeL"] {
+        assert!((v["mean"][m]["f1"].as_f64().unwrap() - 1.0).abs() < 1e-9, "{m}: {v}");
+    }
+    // Mean aggregation is lower than max.
+    let o = run(&["eval", sys.to_str().unwrap(), refs.to_str().unwrap(), "--aggregate", "mean", "--format", "json"]);
+    assert!(json(&o)["mean"]["rouge1"]["f1"].as_f64().unwrap() < 1.0);
+    // JSONL: one line per input line, errors as records.
+    let input = "{\"id\":\"x\",\"summary\":\"The Taliban captured Kandahar.\",\"references\":[\"Taliban captured Kandahar on Friday.\"]}\n{\"id\":\"y\"}\n";
+    let o = run_stdin(&["eval", "--jsonl"], input);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    // 3 of 4 system unigrams match ("the" does not), reference has 5.
+    assert!((lines[0]["rouge1"]["precision"].as_f64().unwrap() - 0.75).abs() < 1e-9);
+    assert!((lines[0]["rouge1"]["recall"].as_f64().unwrap() - 0.6).abs() < 1e-9);
+    assert!(lines[1]["error"].is_string());
 }

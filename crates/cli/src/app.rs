@@ -108,6 +108,27 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// ROUGE-1/2/L (precision, recall, F1; Porter-stemmed) of system summaries against references.
+    Eval {
+        /// System summary file, or a directory of them (references matched by file-name prefix).
+        #[arg(value_name = "SYSTEM", required_unless_present = "jsonl")]
+        system: Option<PathBuf>,
+        /// Reference summary files (or one directory when SYSTEM is a directory).
+        #[arg(value_name = "REFERENCE")]
+        references: Vec<PathBuf>,
+        /// Input is JSON Lines `{"id", "summary", "references": [...]}` (files or stdin).
+        #[arg(long)]
+        jsonl: bool,
+        /// Truncate system summaries to N words first (the usual benchmark protocol).
+        #[arg(long, value_name = "N")]
+        words: Option<usize>,
+        /// How scores against several references are combined.
+        #[arg(long, value_enum, default_value = "max")]
+        aggregate: crate::eval::Aggregate,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
+    },
 }
 
 /// What one command does with a unit of input (a cluster of documents).
@@ -167,7 +188,39 @@ fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
     b.build().context("cannot build the gazetteer")
 }
 
+fn run_eval(cli: Cli) -> anyhow::Result<i32> {
+    let Command::Eval { system, references, jsonl, words, aggregate, format } = cli.command else {
+        anyhow::bail!("internal: not an eval command");
+    };
+    let format = if jsonl { OutputFormat::Jsonl } else { format.unwrap_or(OutputFormat::Text) };
+    let opts = crate::eval::EvalOptions { words, aggregate, format };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let failed = if jsonl {
+        let mut paths: Vec<PathBuf> = system.into_iter().collect();
+        paths.extend(references);
+        if reads_stdin(&paths) {
+            crate::eval::run_jsonl(&opts, "<stdin>", std::io::stdin().lock(), &mut out)?
+        } else {
+            let mut failed = false;
+            for p in &paths {
+                let f = std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+                failed |= crate::eval::run_jsonl(&opts, &p.display().to_string(), BufReader::new(f), &mut out)?;
+            }
+            failed
+        }
+    } else {
+        let system = system.context("give a SYSTEM summary file or directory")?;
+        crate::eval::run_paths(&opts, &system, &references, &mut out)?
+    };
+    out.flush()?;
+    Ok(if failed { 1 } else { 0 })
+}
+
 fn run_cli(cli: Cli) -> anyhow::Result<i32> {
+    if matches!(cli.command, Command::Eval { .. }) {
+        return run_eval(cli);
+    }
     let mut engine = Engine::default();
     let mut summarizer = Summarizer::new();
     let (common, task) = match cli.command {
@@ -180,7 +233,9 @@ fn run_cli(cli: Cli) -> anyhow::Result<i32> {
             };
             let mut b = Summarizer::builder();
             b.budget(budget).overflow(overflow);
-            crate::algorithm::apply(&mut b, algorithm.as_deref())?;
+            if let Some(name) = algorithm.as_deref() {
+                b.algorithm(name.parse().context("invalid --algorithm")?);
+            }
             summarizer = b.build().context("invalid summary options")?;
             engine.gazetteer = load_gazetteer(&gazetteer)?;
             (common, Task::Summarize)
@@ -193,6 +248,7 @@ fn run_cli(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Sentences { common, clean } => (common, Task::Sentences { clean }),
         Command::Tokens { common } => (common, Task::Tokens),
+        Command::Eval { .. } => anyhow::bail!("internal: eval is handled before"),
     };
     if let Some(n) = common.threads {
         if n == 0 {
@@ -205,7 +261,11 @@ fn run_cli(cli: Cli) -> anyhow::Result<i32> {
     let runner = Runner { engine, summarizer, task, format, quiet: common.quiet };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let failed = if common.jsonl { runner.run_jsonl(&common.paths, &mut out)? } else { runner.run_files(&common.paths, &mut out)? };
+    let failed = if common.jsonl {
+        runner.run_jsonl(&common.paths, &mut out)?
+    } else {
+        runner.run_files(&common.paths, &mut out)?
+    };
     out.flush()?;
     Ok(if failed { 1 } else { 0 })
 }
@@ -334,7 +394,12 @@ impl Runner {
                             };
                             blocks.push((false, t.to_string(), Some(reason.clone())));
                             if label != brief_detect::Label::Title {
-                                removed.push(Removed { text: t.to_string(), start: v.span.start, end: v.span.end, reason });
+                                removed.push(Removed {
+                                    text: t.to_string(),
+                                    start: v.span.start,
+                                    end: v.span.end,
+                                    reason,
+                                });
                             }
                         }
                     }
@@ -381,7 +446,9 @@ impl Runner {
                     .map(|s| SentenceOut { text: text[s].to_string(), start: s.start, end: s.end })
                     .collect(),
             }),
-            Task::Tokens => DocOutput::Tokens(TokensRecord { id: a.doc.id.clone(), tokens: pipeline::tokens(&self.engine, a) }),
+            Task::Tokens => {
+                DocOutput::Tokens(TokensRecord { id: a.doc.id.clone(), tokens: pipeline::tokens(&self.engine, a) })
+            }
             Task::Summarize | Task::Entities => unreachable_record(a),
         }
     }
@@ -471,9 +538,7 @@ impl Runner {
                 }
                 let id = d.id.clone();
                 match self.task {
-                    Task::Summarize => {
-                        json(&pipeline::summarize(&self.engine, &self.summarizer, &id, vec![d]))
-                    }
+                    Task::Summarize => json(&pipeline::summarize(&self.engine, &self.summarizer, &id, vec![d])),
                     _ => {
                         let (records, _) = self.per_document(vec![d]);
                         records.first().map(json).unwrap_or_default()
@@ -521,7 +586,10 @@ impl Runner {
 
 fn unreachable_record(a: &Analyzed) -> DocOutput {
     // Summarize and entities are handled at cluster level; never per document.
-    DocOutput::Error(ErrorRecord { id: Some(a.doc.id.clone()), error: "internal: task has no per-document record".into() })
+    DocOutput::Error(ErrorRecord {
+        id: Some(a.doc.id.clone()),
+        error: "internal: task has no per-document record".into(),
+    })
 }
 
 fn json<T: serde::Serialize>(v: &T) -> String {

@@ -17,8 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod algorithm;
 mod app;
+pub mod eval;
 pub mod ingest;
 pub mod output;
 pub mod pipeline;

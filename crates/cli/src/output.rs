@@ -243,7 +243,14 @@ pub fn render_summary(s: &ClusterSummary, format: OutputFormat) -> String {
             if !s.entities.is_empty() {
                 let _ = writeln!(out, "\nEntities (mentions / documents)");
                 for e in s.entities.iter().take(12) {
-                    let _ = writeln!(out, "  {:<32} {:<4} {:>4} / {}", e.canonical, e.kind.as_str(), e.mentions, e.documents);
+                    let _ = writeln!(
+                        out,
+                        "  {:<32} {:<4} {:>4} / {}",
+                        e.canonical,
+                        e.kind.as_str(),
+                        e.mentions,
+                        e.documents
+                    );
                 }
             }
         }
@@ -261,7 +268,8 @@ pub fn render_summary(s: &ClusterSummary, format: OutputFormat) -> String {
             if !s.entities.is_empty() {
                 let _ = writeln!(out, "\n### Entities\n\n| entity | type | mentions | documents |\n|---|---|---|---|");
                 for e in s.entities.iter().take(12) {
-                    let _ = writeln!(out, "| {} | {} | {} | {} |", e.canonical, e.kind.as_str(), e.mentions, e.documents);
+                    let _ =
+                        writeln!(out, "| {} | {} | {} | {} |", e.canonical, e.kind.as_str(), e.mentions, e.documents);
                 }
             }
         }
@@ -288,8 +296,9 @@ fn entity_table_html(table: &[EntityCount]) -> String {
     if table.is_empty() {
         return String::new();
     }
-    let mut body =
-        String::from("<h2>Entities</h2>\n<table>\n<tr><th>entity</th><th>type</th><th>mentions</th><th>documents</th></tr>\n");
+    let mut body = String::from(
+        "<h2>Entities</h2>\n<table>\n<tr><th>entity</th><th>type</th><th>mentions</th><th>documents</th></tr>\n",
+    );
     for e in table {
         let _ = writeln!(
             body,

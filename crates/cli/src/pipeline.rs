@@ -149,11 +149,8 @@ impl Engine {
     pub fn entities(&self, docs: &[Analyzed]) -> Vec<Vec<Mention>> {
         docs.par_iter()
             .map(|a| {
-                let parts: Vec<Span> = if self.keep_boilerplate {
-                    a.verdicts.iter().map(|v| v.span).collect()
-                } else {
-                    a.content()
-                };
+                let parts: Vec<Span> =
+                    if self.keep_boilerplate { a.verdicts.iter().map(|v| v.span).collect() } else { a.content() };
                 self.gazetteer.find_in(&a.doc.text, &parts)
             })
             .collect()

@@ -51,6 +51,8 @@ pub(crate) struct Cluster {
     pub n_docs: usize,
     /// Number of documents containing each concept.
     pub concept_df: Vec<u32>,
+    /// Whether each concept is a single name or figure (not a bigram).
+    pub concept_is_name: Vec<bool>,
     /// Inverse sentence frequency of each content term.
     pub idf: Vec<f64>,
     /// Documents of each group, ascending (indexed by group id = sentence
@@ -73,11 +75,6 @@ impl Cluster {
         }
         let p = s - 1;
         (self.sents[p].doc == sent.doc && self.sents[p].index + 1 == sent.index).then_some(p)
-    }
-
-    /// Number of documents supporting the group of sentence `s`.
-    pub fn support(&self, s: usize) -> usize {
-        self.group_docs[self.sents[s].group].len()
     }
 
     /// tf-idf vector of sentence `s`: (term, weight) sorted by term, and its norm.
@@ -117,6 +114,9 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
     let mut sents = Vec::new();
     let mut first_of_doc = Vec::with_capacity(docs.len());
     let mut ids: Vec<(u32, bool)> = Vec::new();
+    // Per word: (capitalised inside a sentence, lower-case) counts.
+    let mut case_evidence: Vec<(u32, u32)> = Vec::new();
+    let mut pending_names: Vec<Vec<u32>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         first_of_doc.push(sents.len());
         let tok = match tokenizers.iter().position(|(l, _)| *l == doc.lang) {
@@ -146,16 +146,27 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
                 }
                 concepts.push(c);
             };
+            let mut names: Vec<u32> = Vec::new();
             for (k, t) in tokens.iter().enumerate() {
                 let id = words.id(&t.stem);
                 ids.push((id, t.stop));
+                if id as usize >= case_evidence.len() {
+                    case_evidence.resize(id as usize + 1, (0, 0));
+                }
+                let upper = t.text.chars().next().is_some_and(char::is_uppercase);
                 let content = !t.stop && t.text.chars().any(char::is_alphabetic);
                 if content {
                     terms.push((id, 1));
-                }
-                // A capitalised content word inside the sentence names
-                // something: a person, place or organisation.
-                if content && k > 0 && t.text.chars().next().is_some_and(char::is_uppercase) {
+                    if upper {
+                        if k > 0 {
+                            case_evidence[id as usize].0 += 1;
+                        }
+                        names.push(id);
+                    } else {
+                        case_evidence[id as usize].1 += 1;
+                    }
+                } else if t.text.chars().any(|c| c.is_ascii_digit()) {
+                    // Figures ("3,000", "600") are facts in news copy.
                     concept((u64::from(id) << 32) | u64::from(u32::MAX), &mut concepts);
                 }
             }
@@ -165,14 +176,7 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
                 }
                 concept((u64::from(w[0].0) << 32) | u64::from(w[1].0), &mut concepts);
             }
-            concepts.sort_unstable();
-            concepts.dedup();
-            for &c in &concepts {
-                if concept_last_doc[c as usize] != d {
-                    concept_last_doc[c as usize] = d;
-                    concept_df[c as usize] += 1;
-                }
-            }
+            pending_names.push(names);
             terms.sort_unstable();
             terms.dedup_by(|b, a| {
                 if a.0 == b.0 {
@@ -205,12 +209,45 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
             });
         }
     }
+    // Names: capitalised content words that the cluster capitalises inside
+    // sentences more often than not (so "Britain" opening a sentence counts,
+    // "Residents" does not).
+    for (sent, names) in sents.iter_mut().zip(&pending_names) {
+        for &id in names {
+            let (upper, lower) = case_evidence[id as usize];
+            if upper > 0 && upper >= lower {
+                let key = (u64::from(id) << 32) | u64::from(u32::MAX);
+                let next = concept_ids.len() as u32;
+                let c = *concept_ids.entry(key).or_insert(next);
+                if c == next {
+                    concept_df.push(0);
+                    concept_last_doc.push(usize::MAX);
+                }
+                sent.concepts.push(c);
+            }
+        }
+        sent.concepts.sort_unstable();
+        sent.concepts.dedup();
+    }
+    for sent in &sents {
+        for &c in &sent.concepts {
+            if concept_last_doc[c as usize] != sent.doc {
+                concept_last_doc[c as usize] = sent.doc;
+                concept_df[c as usize] += 1;
+            }
+        }
+    }
+    let mut concept_is_name = vec![false; concept_df.len()];
+    for (&key, &c) in &concept_ids {
+        concept_is_name[c as usize] = key & u64::from(u32::MAX) == u64::from(u32::MAX);
+    }
     let n_sents = sents.len().max(1) as f64;
     let idf = term_df.iter().map(|&df| (n_sents / f64::from(df.max(1))).ln() + 1.0).collect();
     let mut cluster = Cluster {
         sents,
         n_docs: docs.len(),
         concept_df,
+        concept_is_name,
         idf,
         group_docs: Vec::new(),
         group_members: Vec::new(),

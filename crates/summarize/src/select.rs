@@ -392,9 +392,15 @@ impl Default for Coverage {
 
 impl Selector for Coverage {
     fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>) {
-        let min_df = if cluster.n_docs >= 3 { 2 } else { 1 };
-        let weight: Vec<f64> =
-            cluster.concept_df.iter().map(|&df| if df >= min_df { f64::from(df) } else { 0.0 }).collect();
+        let env = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+        let (le, pos, cen, sub, ent, mindf) = (env("T_LE", self.length_exponent), env("T_POS", self.position), env("T_CEN", self.centrality), env("T_SUB", 0.0), env("T_ENT", 1.0), env("T_MINDF", 2.0));
+        let min_df = if cluster.n_docs >= 3 { mindf as u32 } else { 1 };
+        let weight: Vec<f64> = cluster
+            .concept_df
+            .iter()
+            .zip(&cluster.concept_is_name)
+            .map(|(&df, &name)| if df >= min_df { (f64::from(df) - sub) * if name { ent } else { 1.0 } } else { 0.0 })
+            .collect();
         let red = Redundancy::new(cluster, 0.7);
         let central = if self.centrality > 0.0 { centroid_scores(cluster, &red) } else { Vec::new() };
         // Earliest position of each group across its sources.
@@ -407,10 +413,10 @@ impl Selector for Coverage {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let prior = 1.0 - self.position * group_pos[s.group];
+                let prior = 1.0 - pos * group_pos[s.group];
                 let c = central.get(i).copied().unwrap_or(0.0);
-                let len = (s.words.max(1) as f64).powf(self.length_exponent);
-                prior * (1.0 + self.centrality * c) / len
+                let len = (s.words.max(1) as f64).powf(le);
+                prior * (1.0 + cen * c) / len
             })
             .collect();
         let mut covered = vec![false; weight.len()];
@@ -429,6 +435,17 @@ impl Selector for Coverage {
                 if best.is_none_or(|(_, b)| score > b) {
                     best = Some((s, score));
                 }
+            }
+            if std::env::var("T_DEBUG").is_ok() {
+                let mut all: Vec<(usize, f64, f64)> = cluster.sents.iter().enumerate().filter(|(s, _)| picker.available(*s)).map(|(s, sent)| {
+                    let gain: f64 = sent.concepts.iter().filter(|&&c| !covered[c as usize]).map(|&c| weight[c as usize]).sum();
+                    (s, gain, gain * quality[s])
+                }).collect();
+                all.sort_by(|a, b| b.2.total_cmp(&a.2));
+                for (s, g, sc) in all.iter().take(6) {
+                    eprintln!("  {s} gain {g:.1} score {sc:.2} pos {:.2} words {} grp {} :: {:?}", cluster.sents[*s].rel_pos, cluster.sents[*s].words, cluster.group_docs[cluster.sents[*s].group].len(), cluster.sents[*s].concepts.len());
+                }
+                eprintln!("--");
             }
             let Some((s, score)) = best else { break };
             if red.redundant(s, &picker.chosen) {

@@ -1,13 +1,50 @@
 //! Word tokens with byte offsets, normal form, stem and stopword flag.
+//!
+//! Tokenization follows the word boundaries of UAX #29 (letters, digits and
+//! marks make words; an apostrophe between letters, a period or comma
+//! between digits keep a word together; Han ideographs and Hiragana are one
+//! token per character) with the extensions news text needs:
+//! - hyphenated words stay whole: `Mazar-i-Sharif`, `US-backed`, `Covid-19`;
+//! - numbers with their currency, suffix and percent sign: `$1.5bn`,
+//!   `US$20`, `3,000`, `65%`, `2.0-litre`, `12:30`, `5€`;
+//! - abbreviations keep their period: `U.S.`, `a.m.`, `Mr.`, `etc.`, `z.B.`;
+//! - URLs, e-mail addresses, `#hashtags` and `@handles` are single tokens;
+//! - French and Italian elisions are split: `l'homme` → `l'` `homme`;
+//! - a missing space after a full stop splits: `fell.The` → `fell` `The`.
+//!
+//! Punctuation, symbols and white space make no tokens.
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
+use serde::{Deserialize, Serialize};
 
+use crate::abbrev::{is_dotted_acronym, Abbrevs};
+use crate::chars::{char_at, char_before, is_apostrophe, is_currency, is_hyphen, is_ideographic, is_word_char};
+use crate::hash::FxMap;
 use crate::language::Language;
 use crate::span::Span;
 use crate::stopwords::is_stopword;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters (and marks), possibly with inner apostrophes, hyphens, digits
+    /// or periods: `Kabul`, `don't`, `Mazar-i-Sharif`, `Covid-19`.
+    Word,
+    /// Starts with a digit or a currency sign: `3,000`, `$1.5bn`, `65%`.
+    Number,
+    /// An abbreviation with its period(s): `U.S.`, `Mr.`, `etc.`, `p.m.`.
+    Abbreviation,
+    /// `https://…`, `www.…`.
+    Url,
+    /// `name@example.org`.
+    Email,
+    /// `#hashtag`.
+    Hashtag,
+    /// `@handle`.
+    Mention,
+}
 
 /// One word-like token. `span` always indexes the text given to the
 /// tokenizer; `norm` and `stem` live beside it and never move it.
@@ -18,30 +55,125 @@ pub struct Token<'t> {
     pub span: Span,
     /// The original slice, `&text[span]`.
     pub text: &'t str,
-    /// Case-folded form with typographic apostrophes normalised.
+    /// Case-folded form with typographic apostrophes normalised (borrowed
+    /// from the text when nothing changes).
     pub norm: Cow<'t, str>,
-    /// Snowball stem of `norm` for the tokenizer's language (equal to `norm`
-    /// when no stemmer exists for it).
+    /// Snowball stem of `norm` for the tokenizer's language; equal to
+    /// `norm` when there is no language, and for numbers, URLs, e-mails,
+    /// tags, abbreviations and words with digits or periods.
     pub stem: Cow<'t, str>,
     /// True when `norm` is a stopword of the tokenizer's language.
     pub stop: bool,
+    /// What kind of token this is.
+    pub kind: TokenKind,
 }
 
-/// Splits text into word tokens (UAX #29 word boundaries) and annotates them.
+/// A token as seen by the allocation-free fast path
+/// ([`Tokenizer::for_each_token`]): every string is borrowed, from the text
+/// or from the [`StemCache`], for the duration of the callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRef<'a> {
+    /// The token's bytes in the original text.
+    pub span: Span,
+    /// `&text[span]`.
+    pub text: &'a str,
+    /// Case-folded form (see [`Token::norm`]).
+    pub norm: &'a str,
+    /// Stem (see [`Token::stem`]).
+    pub stem: &'a str,
+    /// Stopword flag.
+    pub stop: bool,
+    /// What kind of token this is.
+    pub kind: TokenKind,
+}
+
+/// A per-caller cache of stems and stopword flags, keyed by normal form,
+/// used by [`Tokenizer::for_each_token`]. Snowball stemming is by far the
+/// most expensive step of tokenization and news vocabulary is small, so
+/// caching makes it nearly free. Keep one per thread (it is `Send`); a cache
+/// used with a tokenizer of another language clears itself. When it holds
+/// `capacity` entries it is cleared, so memory stays bounded; results never
+/// depend on the cache's state.
+#[derive(Debug)]
+pub struct StemCache {
+    lang: Option<Option<Language>>,
+    map: FxMap<Box<str>, (Box<str>, bool)>,
+    norm: String,
+    capacity: usize,
+}
+
+impl Default for StemCache {
+    fn default() -> StemCache {
+        StemCache::new()
+    }
+}
+
+impl StemCache {
+    /// A cache holding up to 100 000 words.
+    pub fn new() -> StemCache {
+        StemCache::with_capacity(100_000)
+    }
+
+    /// A cache holding up to `capacity` words (at least 1).
+    pub fn with_capacity(capacity: usize) -> StemCache {
+        StemCache { lang: None, map: FxMap::default(), norm: String::new(), capacity: capacity.max(1) }
+    }
+
+    /// Number of cached words.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Forgets every cached word.
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+}
+
+/// Splits text into word tokens and annotates them.
+///
+/// Three ways in, from convenient to fast:
+/// - [`tokens`](Tokenizer::tokens): a `Vec<Token>` with `Cow` strings that
+///   borrow from the text where they can (a stem that is a prefix of the
+///   lower-case word is borrowed too);
+/// - [`for_each_token`](Tokenizer::for_each_token): a callback per token
+///   with `&str` norm and stem, no allocation per token, stems cached in a
+///   [`StemCache`] — the hot path for scoring and indexing;
+/// - [`for_each_span`](Tokenizer::for_each_span) / [`spans`](Tokenizer::spans):
+///   boundaries and kinds only.
 ///
 /// ```
-/// use brief_tokenize::{Language, Tokenizer};
-/// let text = "The Taliban's fighters";
-/// let tokens = Tokenizer::new(Some(Language::English)).tokens(text);
-/// let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
-/// assert_eq!(norms, ["the", "taliban's", "fighters"]);
+/// use brief_tokenize::{Language, StemCache, Tokenizer, TokenKind};
+/// let text = "The Taliban's fighters took Mazar-i-Sharif, U.S. officials said: $1.5bn.";
+/// let tokenizer = Tokenizer::new(Some(Language::English));
+/// let tokens = tokenizer.tokens(text);
+/// let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+/// assert_eq!(
+///     words,
+///     ["The", "Taliban's", "fighters", "took", "Mazar-i-Sharif", "U.S.", "officials", "said", "$1.5bn"]
+/// );
 /// assert!(tokens[0].stop);
+/// assert_eq!(tokens[1].stem, "taliban");
 /// assert_eq!(tokens[2].stem, "fighter");
-/// assert_eq!(&text[tokens[1].span], "Taliban's");
+/// assert_eq!(tokens[5].kind, TokenKind::Abbreviation);
+/// assert_eq!(tokens[8].kind, TokenKind::Number);
+/// assert_eq!(&text[tokens[4].span], "Mazar-i-Sharif");
+///
+/// // The fast path: same tokens, borrowed strings, cached stems.
+/// let mut cache = StemCache::new();
+/// let mut stems = Vec::new();
+/// tokenizer.for_each_token(text, &mut cache, |t| stems.push(t.stem.to_string()));
+/// assert_eq!(stems, tokens.iter().map(|t| t.stem.to_string()).collect::<Vec<_>>());
 /// ```
 pub struct Tokenizer {
     lang: Option<Language>,
     stemmer: Option<rust_stemmers::Stemmer>,
+    abbrevs: &'static Abbrevs,
 }
 
 impl std::fmt::Debug for Tokenizer {
@@ -56,10 +188,25 @@ impl Clone for Tokenizer {
     }
 }
 
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 impl Tokenizer {
-    /// A tokenizer for `lang` (`None`: no stems, no stopwords).
+    /// A tokenizer for `lang` (`None`: no stems, no stopwords, generic
+    /// abbreviations).
     pub fn new(lang: Option<Language>) -> Tokenizer {
-        Tokenizer { lang, stemmer: lang.map(|l| rust_stemmers::Stemmer::create(l.algorithm())) }
+        Tokenizer {
+            lang,
+            stemmer: lang.map(|l| rust_stemmers::Stemmer::create(l.algorithm())),
+            abbrevs: Abbrevs::get(lang),
+        }
     }
 
     /// The language this tokenizer stems for.
@@ -69,42 +216,421 @@ impl Tokenizer {
 
     /// All word-like tokens of `text`, in order.
     pub fn tokens<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
-        let mut out = Vec::new();
-        for (start, word) in text.split_word_bound_indices() {
-            if !word.chars().any(char::is_alphanumeric) {
+        let mut out = Vec::with_capacity(text.len() / 6 + 1);
+        let mut buf = String::new();
+        self.scan(text, |s, e, kind| {
+            let word = &text[s..e];
+            let norm: Cow<'t, str> =
+                if normalize_into(self.lang, word, &mut buf) { Cow::Owned(buf.clone()) } else { Cow::Borrowed(word) };
+            let (stem, stop) = match self.stem_and_stop(kind, &norm) {
+                None => (norm.clone(), false),
+                Some((st, stop)) => {
+                    let stem = match (&norm, st) {
+                        // A stem that is a prefix of the unchanged word borrows it.
+                        (Cow::Borrowed(n), st) if n.starts_with(st.as_ref()) => Cow::Borrowed(&n[..st.len()]),
+                        (_, st) => Cow::Owned(st.into_owned()),
+                    };
+                    (stem, stop)
+                }
+            };
+            out.push(Token { span: Span::new(s, e), text: word, norm, stem, stop, kind });
+        });
+        out
+    }
+
+    /// Calls `f` for every token of `text`, in order, with borrowed norm and
+    /// stem: no allocation per token (only on a cache miss). Gives exactly
+    /// the tokens, norms, stems and flags of [`tokens`](Self::tokens).
+    pub fn for_each_token<F: FnMut(TokenRef<'_>)>(&self, text: &str, cache: &mut StemCache, mut f: F) {
+        if cache.lang != Some(self.lang) {
+            cache.map.clear();
+            cache.lang = Some(self.lang);
+        }
+        let StemCache { map, norm: buf, capacity, .. } = cache;
+        let capacity = *capacity;
+        self.scan(text, |s, e, kind| {
+            let word = &text[s..e];
+            let changed = normalize_into(self.lang, word, buf);
+            let norm: &str = if changed { buf.as_str() } else { word };
+            let stemmed = self.stemmable(kind);
+            let (stem, stop): (&str, bool) = if stemmed {
+                if !map.contains_key(norm) {
+                    if map.len() >= capacity {
+                        map.clear();
+                    }
+                    let (st, stop) = self.stem_and_stop(kind, norm).unwrap_or((Cow::Borrowed(norm), false));
+                    map.insert(norm.into(), (st.into(), stop));
+                }
+                match map.get(norm) {
+                    Some((st, stop)) => (st, *stop),
+                    None => (norm, false),
+                }
+            } else {
+                (norm, false)
+            };
+            f(TokenRef { span: Span::new(s, e), text: word, norm, stem, stop, kind });
+        });
+    }
+
+    /// Calls `f` with the span and kind of every token of `text`, in order.
+    pub fn for_each_span<F: FnMut(Span, TokenKind)>(&self, text: &str, mut f: F) {
+        self.scan(text, |s, e, kind| f(Span::new(s, e), kind));
+    }
+
+    /// The span and kind of every token of `text`, in order.
+    pub fn spans(&self, text: &str) -> Vec<(Span, TokenKind)> {
+        let mut out = Vec::with_capacity(text.len() / 6 + 1);
+        self.for_each_span(text, |s, k| out.push((s, k)));
+        out
+    }
+
+    /// The stem of an already normalised word (`norm` as in [`Token::norm`]);
+    /// `norm` itself without a language.
+    pub fn stem<'a>(&self, norm: &'a str) -> Cow<'a, str> {
+        match &self.stemmer {
+            Some(s) => s.stem(norm),
+            None => Cow::Borrowed(norm),
+        }
+    }
+
+    /// Does a token of `kind` get a stem / stopword lookup at all?
+    #[inline]
+    fn stemmable(&self, kind: TokenKind) -> bool {
+        self.lang.is_some() && matches!(kind, TokenKind::Word | TokenKind::Abbreviation)
+    }
+
+    /// Stem and stopword flag of `norm`, or `None` when the token gets
+    /// neither (no language, or not a word).
+    fn stem_and_stop<'a>(&self, kind: TokenKind, norm: &'a str) -> Option<(Cow<'a, str>, bool)> {
+        let lang = self.lang?;
+        if !self.stemmable(kind) {
+            return None;
+        }
+        let stop = is_stopword(lang, norm);
+        // Words with digits or periods ("covid-19", "u.s.", "example.com")
+        // are names, not inflected forms.
+        let plain = kind == TokenKind::Word && !norm.bytes().any(|b| b.is_ascii_digit() || b == b'.');
+        let stem = if plain { self.stem(norm) } else { Cow::Borrowed(norm) };
+        Some((stem, stop))
+    }
+
+    /// The tokenizer proper: calls `emit(start, end, kind)` per token.
+    fn scan(&self, text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let x = b[i];
+            if x < 0x80 {
+                if ASCII_WORD[x as usize] {
+                    i = self.word(text, i, &mut emit);
+                    continue;
+                }
+                match x {
+                    b'#' | b'@' if !char_before(text, i).is_some_and(is_word_char) => {
+                        let e = tag_end(text, i + 1);
+                        if e > i + 1 {
+                            emit(i, e, if x == b'#' { TokenKind::Hashtag } else { TokenKind::Mention });
+                            i = e;
+                            continue;
+                        }
+                    }
+                    b'$' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                        i = self.word(text, i, &mut emit);
+                        continue;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            } else {
+                let Some(c) = char_at(text, i) else { break };
+                let len = c.len_utf8();
+                if is_ideographic(c) {
+                    emit(i, i + len, TokenKind::Word);
+                    i += len;
+                } else if is_word_char(c) {
+                    i = self.word(text, i, &mut emit);
+                } else if is_currency(c) && b.get(i + len).is_some_and(u8::is_ascii_digit) {
+                    i = self.word(text, i, &mut emit);
+                } else {
+                    i += len;
+                }
+            }
+        }
+    }
+
+    /// Scans the word starting at `start` (a word char or a currency sign
+    /// before a digit), emits it and returns where scanning resumes.
+    fn word(&self, text: &str, start: usize, emit: &mut impl FnMut(usize, usize, TokenKind)) -> usize {
+        let b = text.as_bytes();
+        let n = b.len();
+        if let Some(e) = url_end(text, start) {
+            emit(start, e, TokenKind::Url);
+            return e;
+        }
+        let first = char_at(text, start).unwrap_or(' ');
+        let mut kind = if first.is_ascii_digit() || is_currency(first) { TokenKind::Number } else { TokenKind::Word };
+        let mut j = start;
+        if is_currency(first) {
+            j += first.len_utf8();
+        }
+        loop {
+            while j < n && ASCII_WORD[b[j] as usize] {
+                j += 1;
+            }
+            if j >= n {
+                break;
+            }
+            let Some(c) = char_at(text, j) else { break };
+            let len = c.len_utf8();
+            if !c.is_ascii() && is_word_char(c) && !is_ideographic(c) {
+                j += len;
                 continue;
             }
-            let norm = normalize(word);
-            let stop = self.lang.is_some_and(|l| is_stopword(l, &norm));
-            let stem: Cow<'t, str> = match &self.stemmer {
-                Some(s) => Cow::Owned(s.stem(&norm).into_owned()),
-                None => norm.clone(),
+            let prev = char_before(text, j).unwrap_or(' ');
+            let next = char_at(text, j + len).unwrap_or(' ');
+            let joins = match c {
+                // Soft hyphen inside a word.
+                '\u{ad}' => is_word_char(next),
+                c if is_apostrophe(c) => {
+                    if prev.is_alphabetic() && next.is_alphabetic() && !is_ideographic(next) {
+                        if self.is_elision(&text[start..j]) {
+                            emit(start, j + len, TokenKind::Word);
+                            return j + len;
+                        }
+                        true
+                    } else {
+                        false
+                    }
+                }
+                c if is_hyphen(c) => {
+                    is_word_char(prev) && is_word_char(next) && !is_ideographic(next) && !is_ideographic(prev)
+                }
+                '.' => {
+                    if prev.is_ascii_digit() && next.is_ascii_digit() {
+                        true
+                    } else if prev.is_alphabetic() && next.is_alphabetic() && !is_ideographic(next) {
+                        !missing_space(text, start, j)
+                    } else if prev.is_alphabetic() {
+                        // A final period: kept by abbreviations and initials.
+                        let w = &text[start..j];
+                        let initial = {
+                            let mut cs = w.chars();
+                            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+                        };
+                        if is_dotted_acronym(w) || self.abbrevs.is_known(w) || initial {
+                            j += 1;
+                            kind = TokenKind::Abbreviation;
+                        }
+                        false
+                    } else {
+                        false
+                    }
+                }
+                ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                '&' => prev.is_ascii_uppercase() && next.is_ascii_uppercase(),
+                '_' => is_word_char(next),
+                '$' => prev.is_ascii_uppercase() && next.is_ascii_digit(),
+                '@' => {
+                    if let Some(e) = email_end(text, start, j) {
+                        emit(start, e, TokenKind::Email);
+                        return e;
+                    }
+                    false
+                }
+                '%' | '‰' if prev.is_ascii_digit() => {
+                    j += len;
+                    false
+                }
+                c if is_currency(c) && prev.is_ascii_digit() && kind == TokenKind::Number => {
+                    j += len;
+                    false
+                }
+                _ => false,
             };
-            out.push(Token { span: Span::new(start, start + word.len()), text: word, norm, stem, stop });
+            if !joins {
+                break;
+            }
+            j += len;
         }
-        out
+        if kind == TokenKind::Word && is_dotted_acronym(&text[start..j]) {
+            kind = TokenKind::Abbreviation;
+        }
+        emit(start, j, kind);
+        j
+    }
+
+    /// French and Italian elided articles and pronouns, split off before the
+    /// apostrophe: "l'", "d'", "qu'", "dell'".
+    fn is_elision(&self, before: &str) -> bool {
+        const FR: &[&str] = &["l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+        const IT: &[&str] =
+            &["l", "un", "dell", "all", "dall", "nell", "sull", "d", "c", "quest", "quell", "coll", "s", "m", "t", "v"];
+        let list = match self.lang {
+            Some(Language::French) => FR,
+            Some(Language::Italian) => IT,
+            _ => return false,
+        };
+        before.len() <= 6 && list.iter().any(|e| e.eq_ignore_ascii_case(before))
     }
 }
 
-/// Case-folds `word` and maps typographic apostrophes to `'`. Borrows when
-/// nothing changes.
+/// `fell.The`: the period at `dot` between two letters is a sentence end
+/// with a missing space (two lower-case letters before, a capitalised word
+/// after, no other period in the word so far).
+fn missing_space(text: &str, start: usize, dot: usize) -> bool {
+    let before = &text[start..dot];
+    let mut back = before.chars().rev();
+    let (Some(p1), Some(p2)) = (back.next(), back.next()) else { return false };
+    let mut fwd = text[dot + 1..].chars();
+    let (Some(n1), Some(n2)) = (fwd.next(), fwd.next()) else { return false };
+    p1.is_lowercase()
+        && p2.is_lowercase()
+        && n1.is_uppercase()
+        && n2.is_lowercase()
+        && !before.contains('.')
+        && !text[dot + 1..].split(char::is_whitespace).next().unwrap_or("").trim_end_matches(['.', ',']).contains('.')
+}
+
+/// End of a URL starting at `start`, if one starts there.
+fn url_end(text: &str, start: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[start..];
+    let prefix = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    if !(prefix(b"http://") || prefix(b"https://") || prefix(b"ftp://") || prefix(b"www.")) {
+        return None;
+    }
+    let mut e = start;
+    for (i, c) in text[start..].char_indices() {
+        if c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '«' | '»' | '|') {
+            break;
+        }
+        e = start + i + c.len_utf8();
+    }
+    // Trailing punctuation belongs to the sentence, and a closing bracket
+    // only to the URL when the URL opened one.
+    loop {
+        let s = &text[start..e];
+        let Some(last) = s.chars().next_back() else { break };
+        let strip = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' => true,
+            ')' => s.matches('(').count() < s.matches(')').count(),
+            ']' => s.matches('[').count() < s.matches(']').count(),
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        e -= last.len_utf8();
+    }
+    (e > start + 4).then_some(e)
+}
+
+/// End of an e-mail address whose local part is `text[start..at]`.
+fn email_end(text: &str, start: usize, at: usize) -> Option<usize> {
+    if at == start {
+        return None;
+    }
+    let mut e = at + 1;
+    let mut last_dot = None;
+    for (i, c) in text[at + 1..].char_indices() {
+        if c.is_alphanumeric() || c == '-' {
+            e = at + 1 + i + c.len_utf8();
+        } else if c == '.' {
+            last_dot = Some(at + 1 + i);
+        } else {
+            break;
+        }
+    }
+    let dot = last_dot.filter(|&d| d < e && d > at + 1)?;
+    // The top-level label: at least two letters.
+    let tld = &text[dot + 1..e];
+    (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic) && text[at + 1..dot].chars().next().is_some_and(char::is_alphanumeric))
+        .then_some(e)
+}
+
+/// End of a hashtag or handle body starting at `from`.
+fn tag_end(text: &str, from: usize) -> usize {
+    let mut e = from;
+    for (i, c) in text[from..].char_indices() {
+        if is_word_char(c) || c == '_' {
+            e = from + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// Case-folds `word` for `lang` into `out`; returns false (leaving `out`
+/// unspecified) when `word` is already in normal form.
+fn normalize_into(lang: Option<Language>, word: &str, out: &mut String) -> bool {
+    let turkish = lang == Some(Language::Turkish);
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        out.clear();
+        for &b in word.as_bytes() {
+            if turkish && b == b'I' {
+                out.push('ı');
+            } else {
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return true;
+    }
+    let needs = word.chars().any(|c| {
+        c != '\'' && (is_apostrophe(c) || matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}') || changes_case(c))
+    });
+    if !needs {
+        return false;
+    }
+    out.clear();
+    let mut chars = word.chars().peekable();
+    let mut prev_letter = false;
+    while let Some(c) = chars.next() {
+        match c {
+            c if is_apostrophe(c) => out.push('\''),
+            '\u{ad}' => {}
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            'I' if turkish => out.push('ı'),
+            'İ' if turkish => out.push('i'),
+            'Σ' => {
+                // Final sigma when a letter precedes and none follows.
+                let next_letter = chars.peek().is_some_and(|n| n.is_alphabetic());
+                out.push(if prev_letter && !next_letter { 'ς' } else { 'σ' });
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    true
+}
+
+#[inline]
+fn changes_case(c: char) -> bool {
+    if c.is_lowercase() {
+        return false;
+    }
+    let mut l = c.to_lowercase();
+    l.next() != Some(c) || l.next().is_some()
+}
+
+/// Case-folds `word` and maps typographic apostrophes to `'` (and soft
+/// hyphens away, Unicode hyphens to `-`). Borrows when nothing changes.
+/// Language-neutral; tokens of a Turkish tokenizer also map `I` to `ı`.
 ///
 /// ```
 /// use brief_tokenize::normalize;
 /// assert_eq!(normalize("Afghanistan’s"), "afghanistan's");
+/// assert_eq!(normalize("ΟΔΟΣ"), "οδος");
 /// assert!(matches!(normalize("plain"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn normalize(word: &str) -> Cow<'_, str> {
-    let needs = word.chars().any(|c| c.is_uppercase() || matches!(c, '’' | '‘' | 'ʼ'));
-    if !needs {
-        return Cow::Borrowed(word);
+    let mut out = String::new();
+    if normalize_into(None, word, &mut out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(word)
     }
-    let mut s = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            '’' | '‘' | 'ʼ' => s.push('\''),
-            c => s.extend(c.to_lowercase()),
-        }
-    }
-    Cow::Owned(s)
 }

@@ -4,6 +4,10 @@
 //! where the phrase is common; they match case-insensitively on the line's
 //! lower-cased head, so their cost does not grow with the paragraph length.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use super::Reason;
 
 /// Lines that open a comment section (compared after dropping digits,
@@ -514,11 +518,15 @@ pub(crate) fn is_comment_start(key: &str, words: usize) -> bool {
 /// What a line's phrases say, strongest first. `low` is the lower-cased
 /// head of the line, `key` its [`letters_key`] (for short lines).
 pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_sentence: bool) -> Option<Reason> {
+    let hits = scan(t);
     if words <= 6 && COMMENT_CHROME.contains(&key) {
         return Some(Reason::CommentNotice);
     }
     if words <= 6 && ADVERTISEMENT.contains(&key) {
         return Some(Reason::Advertisement);
+    }
+    if words <= 80 && hits.legal {
+        return Some(Reason::Legal);
     }
     if words <= 12 && starts_any(low, CREDIT_START) {
         return Some(Reason::Credit);
@@ -526,13 +534,13 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if words <= 3 && is_agency_only(t) {
         return Some(Reason::Credit);
     }
-    if is_gallery(low, key, words) {
+    if hits.gallery_edge || (words <= 8 && hits.gallery) || (words <= 6 && is_image_counter(low)) {
         return Some(Reason::Gallery);
     }
-    if credit_markers(low) >= 2 && words >= 12 {
+    if hits.credits >= 2 && words >= 12 {
         return Some(Reason::Gallery);
     }
-    if words <= 90 && (credit_markers(low) == 1 || ends_with_credit(t)) {
+    if words <= 90 && (hits.credits == 1 || ends_with_credit(t)) {
         return Some(Reason::Caption);
     }
     if words <= 60 && (low.starts_with("file -") || low.starts_with("file photo") || low.starts_with("topshot")) {
@@ -553,9 +561,6 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if words <= 10 && !ends_sentence && is_date_line(t) {
         return Some(Reason::Byline);
     }
-    if words <= 80 && LEGAL_CONTAINS.iter().any(|p| low.contains(p)) {
-        return Some(Reason::Legal);
-    }
     if words <= 40 && (starts_any(low, LEGAL_START) || low.starts_with('©')) {
         return Some(Reason::Legal);
     }
@@ -567,16 +572,6 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
 
 fn has_digit(t: &str) -> bool {
     t.bytes().any(|b| b.is_ascii_digit())
-}
-
-fn is_gallery(low: &str, key: &str, words: usize) -> bool {
-    GALLERY.iter().any(|g| {
-        if words <= 8 {
-            low.contains(g)
-        } else {
-            key.ends_with(g) || key.starts_with(g)
-        }
-    }) || (words <= 6 && is_image_counter(low))
 }
 
 /// "Image 3 of 12", "3/12".
@@ -596,14 +591,64 @@ fn is_image_counter(low: &str) -> bool {
     nums == 2 && other == 0
 }
 
-fn credit_markers(low: &str) -> usize {
-    let mut n = 0;
-    for m in CREDIT_MARKERS {
-        n += low.matches(m).count();
-    }
-    // "getty images" is counted by both of its markers
-    n - low.matches("via getty images").count()
+/// What one pass of the phrase automaton found in a whole line.
+#[derive(Default)]
+struct Hits {
+    credits: usize,
+    legal: bool,
+    gallery: bool,
+    /// A gallery phrase opens or closes the line.
+    gallery_edge: bool,
 }
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Credit,
+    Legal,
+    Gallery,
+}
+
+static PHRASES: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
+    let mut pats: Vec<&str> = Vec::new();
+    let mut kinds = Vec::new();
+    for (list, kind) in [(CREDIT_MARKERS, Kind::Credit), (LEGAL_CONTAINS, Kind::Legal), (GALLERY, Kind::Gallery)] {
+        for p in list {
+            pats.push(p);
+            kinds.push(kind);
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&pats)
+        // fixed, small pattern lists: building cannot fail
+        .expect("phrase automaton");
+    (ac, kinds)
+});
+
+/// One pass over the line for every "contains" phrase (the lists are
+/// matched ASCII-case-insensitively, so no lower-cased copy is needed).
+fn scan(t: &str) -> Hits {
+    let (ac, kinds) = &*PHRASES;
+    let mut h = Hits::default();
+    let trimmed = t.trim_end().trim_end_matches(['.', '»', '›']).len();
+    for m in ac.find_iter(t) {
+        match kinds.get(m.pattern().as_usize()) {
+            Some(Kind::Credit) => h.credits += 1,
+            Some(Kind::Legal) => h.legal = true,
+            Some(Kind::Gallery) => {
+                h.gallery = true;
+                h.gallery_edge |= m.start() <= EDGE || m.end() + EDGE >= trimmed;
+            }
+            None => {}
+        }
+    }
+    h
+}
+
+/// Bytes from a line's start or end within which a gallery phrase marks
+/// the whole line ("… View gallery as list").
+const EDGE: usize = 12;
 
 /// "AFP", "(Reuters)", "Getty Images".
 fn is_agency_only(t: &str) -> bool {

@@ -1,0 +1,604 @@
+//! Cheap per-language evidence that complements whatlang's trigrams: a single
+//! pass over the text that counts letters, digits, scripts and sentence ends,
+//! looks every short word up in per-language function-word lists, and notes
+//! the distinctive letters (å, ø, ß, ñ, ã, ő, ș, ı, і, ы, پ, ے, …).
+//!
+//! Function words are the most frequent and the most language-specific
+//! tokens of running text, so a handful of them separates the close pairs
+//! that trigram profiles confuse (dan/nob/swe, spa/por, nld/deu, rus/ukr,
+//! ara/pes/urd). The lists were written by hand from grammar knowledge;
+//! nothing here is trained on the evaluation texts.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use whatlang::Lang;
+
+/// The languages that have a function-word profile, in bit order.
+pub(crate) const PROFILED: [Lang; 19] = [
+    Lang::Eng,
+    Lang::Deu,
+    Lang::Fra,
+    Lang::Spa,
+    Lang::Por,
+    Lang::Ita,
+    Lang::Nld,
+    Lang::Dan,
+    Lang::Nob,
+    Lang::Swe,
+    Lang::Fin,
+    Lang::Hun,
+    Lang::Ron,
+    Lang::Tur,
+    Lang::Rus,
+    Lang::Ukr,
+    Lang::Ara,
+    Lang::Pes,
+    Lang::Urd,
+];
+
+/// Number of profiled languages (bits used in a language mask).
+pub(crate) const NPROF: usize = PROFILED.len();
+
+/// Index of `lang` in [`PROFILED`].
+pub(crate) fn profile_index(lang: Lang) -> Option<usize> {
+    PROFILED.iter().position(|&l| l == lang)
+}
+
+const ENG: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he",
+    "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "her", "she",
+    "there", "been", "their", "has", "would", "will", "what", "all", "if", "can", "when", "so", "no", "said", "who",
+    "more", "about", "up", "its", "out", "them", "than", "into", "only", "other", "could", "these", "after", "we",
+    "our", "also", "did", "because", "over", "those", "while", "where", "should", "just", "how", "any", "some",
+    "such", "being", "do", "does", "then", "through", "until", "against", "between", "under", "before", "during",
+    "without", "within", "says", "had", "him", "my", "your", "its", "off", "down", "very", "though", "although",
+    "whether", "since", "across", "around", "among", "both", "each", "most", "many", "much", "yet", "again",
+];
+
+const DEU: &[&str] = &[
+    "der", "die", "das", "und", "in", "den", "von", "zu", "mit", "ist", "des", "sich", "dem", "nicht", "ein",
+    "eine", "als", "auch", "es", "an", "auf", "für", "er", "sie", "so", "dass", "daß", "wie", "bei", "oder", "um",
+    "aus", "nach", "noch", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten", "sind", "war",
+    "waren", "einem", "einer", "eines", "einen", "im", "vom", "zum", "zur", "über", "unter", "vor", "durch",
+    "gegen", "ohne", "seit", "aber", "wenn", "weil", "doch", "nur", "schon", "mehr", "sehr", "ich", "wir", "ihr",
+    "ihre", "ihren", "ihrem", "sein", "seine", "seinen", "seinem", "dieser", "diese", "dieses", "diesem",
+    "diesen", "kann", "können", "muss", "müssen", "soll", "sollen", "man", "kein", "keine", "keinen", "bis",
+    "am", "beim", "ins", "zwischen", "während", "nachdem", "obwohl", "damit", "denn", "habe", "sei", "seien",
+    "worden", "ob", "dann", "hier", "dort", "jedoch", "bereits", "einen", "allem", "alle", "allen", "laut",
+];
+
+const FRA: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "à", "au", "aux", "est", "sont", "que", "qui",
+    "dans", "pour", "par", "sur", "avec", "ne", "pas", "plus", "il", "elle", "ils", "elles", "ce", "cette",
+    "ces", "son", "sa", "ses", "leur", "leurs", "nous", "vous", "je", "on", "été", "était", "étaient", "ont",
+    "mais", "ou", "où", "comme", "aussi", "tout", "tous", "toute", "très", "sans", "sous", "entre", "depuis",
+    "après", "avant", "selon", "lors", "dont", "se", "qu", "d", "l", "n", "c", "j", "s", "avait", "avaient", "sera",
+    "seront", "fait", "peut", "doit", "encore", "déjà", "alors", "ainsi", "donc", "car", "chez", "vers", "contre",
+    "pendant", "lui", "même", "cet", "quand", "si", "y", "notre", "votre", "nos", "vos", "celui", "celle",
+];
+
+const SPA: &[&str] = &[
+    "el", "la", "los", "las", "de", "del", "y", "en", "que", "es", "un", "una", "unos", "unas", "por", "para",
+    "con", "no", "se", "su", "sus", "al", "lo", "como", "más", "pero", "le", "les", "ya", "o", "fue", "ha", "han",
+    "había", "habían", "son", "está", "están", "entre", "cuando", "muy", "sin", "sobre", "también", "me",
+    "hasta", "hay", "donde", "desde", "todo", "todos", "todas", "nos", "durante", "ni", "contra", "otros",
+    "otras", "otro", "otra", "ese", "esa", "eso", "esos", "esas", "ante", "ellos", "ellas", "esto", "este",
+    "esta", "estos", "estas", "él", "ella", "tras", "según", "aunque", "porque", "sido", "ser", "estar", "era",
+    "eran", "será", "puede", "pueden", "mientras", "hace", "cada", "sólo", "solo", "tiene", "tienen", "dijo",
+    "aún", "todavía", "después", "antes", "además", "así", "sino", "qué", "cuál", "quien", "quienes",
+];
+
+const POR: &[&str] = &[
+    "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "nos", "nas", "um", "uma",
+    "uns", "umas", "que", "é", "para", "com", "não", "se", "por", "pelo", "pela", "pelos", "pelas", "mais",
+    "como", "mas", "ao", "aos", "à", "às", "foi", "ser", "são", "está", "estão", "tem", "têm", "já", "também",
+    "seu", "sua", "seus", "suas", "ou", "quando", "muito", "nem", "sem", "entre", "depois", "até", "isso",
+    "este", "esta", "esse", "essa", "ele", "ela", "eles", "elas", "há", "num", "numa", "onde", "segundo",
+    "sobre", "ainda", "lhe", "lhes", "havia", "foram", "após", "dum", "duma", "neste", "nesta", "nesse",
+    "nessa", "deste", "desta", "desse", "dessa", "porque", "pode", "podem", "tinha", "tinham", "será", "vai",
+    "vão", "estava", "contra", "durante", "desde", "antes", "embora", "enquanto", "cada", "disse", "só",
+];
+
+const ITA: &[&str] = &[
+    "il", "lo", "la", "i", "gli", "le", "di", "del", "dello", "della", "dei", "degli", "delle", "a", "al", "allo",
+    "alla", "ai", "agli", "alle", "da", "dal", "dalla", "dai", "dalle", "in", "nel", "nello", "nella", "nei",
+    "negli", "nelle", "su", "sul", "sulla", "sui", "con", "per", "tra", "fra", "e", "ed", "è", "che", "non",
+    "un", "uno", "una", "si", "sono", "ha", "hanno", "anche", "come", "ma", "più", "o", "se", "ci", "ne",
+    "questo", "questa", "questi", "queste", "quello", "quella", "quelli", "essere", "stato", "stata", "stati",
+    "loro", "suo", "sua", "suoi", "sue", "dopo", "già", "ancora", "quando", "perché", "molto", "cui", "poi",
+    "senza", "secondo", "l", "all", "dell", "nell", "sull", "dall", "un'", "era", "erano", "sarà", "essere",
+    "aveva", "avevano", "può", "possono", "mentre", "durante", "contro", "verso", "presso", "sempre", "ogni",
+];
+
+const NLD: &[&str] = &[
+    "de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "voor", "met", "die", "niet", "aan",
+    "er", "om", "ook", "als", "bij", "of", "door", "maar", "naar", "dan", "nog", "wel", "geen", "was", "werd",
+    "werden", "worden", "wordt", "heeft", "hebben", "had", "hadden", "zij", "ze", "hij", "wij", "we", "jij", "je",
+    "ik", "dit", "deze", "tot", "uit", "over", "na", "zo", "al", "kan", "kunnen", "moet", "moeten", "zou",
+    "zouden", "zal", "zullen", "hun", "haar", "zich", "wat", "wie", "waar", "toen", "omdat", "tegen", "onder",
+    "sinds", "tijdens", "volgens", "nu", "hier", "daar", "meer", "veel", "echter", "alleen", "nog", "welke",
+    "wordt", "waren", "zei", "zegt", "hen", "ons", "onze", "mijn", "uw", "binnen", "zonder", "tussen", "vanaf",
+];
+
+const DAN: &[&str] = &[
+    "og", "i", "at", "det", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke",
+    "der", "var", "mig", "sig", "men", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da", "fra",
+    "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle",
+    "vil", "blev", "kunne", "ind", "når", "være", "noget", "ville", "jo", "deres", "efter", "ned", "skulle",
+    "denne", "end", "dette", "mit", "også", "under", "have", "dig", "hende", "alt", "meget", "sit", "sine",
+    "mod", "disse", "hvis", "nogle", "hos", "blive", "mange", "bliver", "hendes", "været", "jer", "sådan",
+    "igen", "ifølge", "mellem", "siden", "endnu", "hvorfor", "nogen", "mere", "ingen", "både", "uden", "kun",
+    "fordi", "før", "hvordan", "stadig", "ved", "samt", "gennem", "blandt", "vores", "hvilket", "hvem",
+];
+
+const NOB: &[&str] = &[
+    "og", "i", "det", "at", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "av", "ikke", "der",
+    "så", "var", "meg", "seg", "men", "har", "om", "vi", "min", "mitt", "hadde", "hun", "nå", "over", "da", "ved",
+    "fra", "du", "ut", "sin", "dem", "oss", "opp", "man", "kan", "hans", "hvor", "eller", "hva", "skal", "selv",
+    "her", "alle", "vil", "bli", "ble", "blitt", "kunne", "inn", "når", "være", "noen", "noe", "ville", "dere",
+    "deres", "etter", "ned", "skulle", "denne", "for", "deg", "sine", "sitt", "mot", "å", "mye", "hvorfor",
+    "dette", "disse", "uten", "hvordan", "ingen", "blir", "mellom", "hver", "hvem", "hvis", "både", "bare",
+    "enn", "fordi", "før", "mange", "også", "slik", "vært", "siden", "igjen", "ifølge", "fortsatt", "enda",
+    "mer", "ennå", "gjennom", "blant", "våre", "vår", "sammen", "under", "sier", "sa",
+];
+
+const SWE: &[&str] = &[
+    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så",
+    "till", "är", "men", "ett", "om", "hade", "de", "av", "inte", "mig", "du", "henne", "då", "sin", "nu", "har",
+    "mot", "under", "efter", "honom", "skulle", "hennes", "där", "min", "man", "vid", "kunde", "något", "från",
+    "ut", "när", "inom", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha",
+    "alla", "blev", "bli", "blir", "blivit", "varit", "hur", "dessa", "deras", "sådan", "vilken", "någon",
+    "några", "sedan", "också", "enligt", "mellan", "ännu", "fortfarande", "igen", "eller", "ska", "kommer",
+    "mycket", "många", "utan", "bara", "hos", "detta", "denna", "vår", "sitt", "eftersom", "även", "genom",
+    "bland", "säger", "sade", "sa", "redan", "samt", "både", "vilket", "innan", "hade",
+];
+
+const FIN: &[&str] = &[
+    "ja", "on", "ei", "se", "että", "oli", "ovat", "olla", "hän", "he", "me", "te", "minä", "sinä", "joka",
+    "jotka", "mutta", "tai", "kun", "jos", "niin", "myös", "kuin", "vain", "nyt", "sitten", "jo", "vielä", "sen",
+    "sitä", "siitä", "siinä", "tämä", "tämän", "tätä", "nämä", "ne", "niiden", "hänen", "heidän", "mukaan",
+    "kanssa", "jälkeen", "ennen", "aikana", "sekä", "eli", "mitä", "mikä", "miksi", "koska", "vaikka", "yli",
+    "noin", "ollut", "olivat", "olisi", "ole", "eivät", "jonka", "joita", "joiden", "mukaan", "vuonna", "hänet",
+    "siis", "kaikki", "paljon", "enää", "yhä", "aina", "täällä", "siellä", "ettei", "kuitenkin", "jälleen",
+];
+
+const HUN: &[&str] = &[
+    "a", "az", "és", "hogy", "nem", "is", "egy", "meg", "ki", "be", "el", "le", "fel", "van", "volt", "lesz",
+    "vagy", "de", "ha", "csak", "már", "még", "mint", "mert", "pedig", "azt", "ez", "ezt", "azok", "ezek",
+    "amely", "amelyek", "aki", "akik", "ami", "amit", "után", "alatt", "között", "előtt", "szerint", "óta",
+    "miatt", "nagyon", "sem", "minden", "más", "lett", "kell", "lehet", "volna", "így", "úgy", "ahol", "amikor",
+    "mely", "valamint", "illetve", "során", "vele", "neki", "őket", "ő", "azonban", "amelyet", "ahogy", "most",
+    "sok", "több", "mind", "ezért", "akkor", "egyik", "nincs", "vannak", "voltak", "azért", "hanem", "mégis",
+];
+
+const RON: &[&str] = &[
+    "și", "în", "de", "la", "cu", "pe", "a", "al", "ale", "ai", "un", "o", "unui", "unei", "din", "care", "că",
+    "să", "nu", "se", "este", "sunt", "era", "erau", "au", "fost", "fi", "mai", "dar", "sau", "ca", "iar",
+    "pentru", "prin", "după", "despre", "între", "până", "către", "fără", "acest", "această", "aceasta",
+    "acesta", "aceste", "acești", "el", "ea", "ei", "ele", "lui", "lor", "le", "îi", "îl", "își", "cel", "cea",
+    "cei", "cele", "foarte", "doar", "deja", "încă", "când", "unde", "cum", "ce", "cine", "dacă", "potrivit",
+    "am", "ar", "va", "vor", "fiind", "acum", "toate", "toți", "tot", "avea", "avut", "ceea", "deși", "însă",
+];
+
+const TUR: &[&str] = &[
+    "ve", "bir", "bu", "da", "de", "için", "ile", "ne", "o", "çok", "daha", "gibi", "ama", "ancak", "en",
+    "kadar", "sonra", "önce", "olan", "olarak", "değil", "var", "yok", "mi", "mı", "mu", "mü", "ki", "her",
+    "şu", "ya", "veya", "hem", "diye", "göre", "karşı", "üzerinde", "arasında", "tarafından", "olduğu",
+    "olduğunu", "bin", "iki", "yeni", "bunu", "bunun", "ise", "dedi", "etti", "oldu", "sadece", "hiç", "biz",
+    "siz", "onlar", "ben", "sen", "onun", "bunlar", "şey", "nasıl", "neden", "yani", "çünkü", "hâlâ", "halen",
+    "artık", "yine", "bile", "fakat", "ayrıca", "ardından", "boyunca", "itibaren", "beri", "üzere", "edildi",
+];
+
+const RUS: &[&str] = &[
+    "и", "в", "не", "на", "что", "с", "по", "к", "а", "из", "за", "от", "до", "о", "об", "у", "для", "как",
+    "это", "так", "но", "или", "же", "бы", "ли", "уже", "только", "ещё", "еще", "его", "её", "ее", "их", "он",
+    "она", "они", "оно", "мы", "вы", "я", "был", "была", "было", "были", "быть", "будет", "есть", "этот",
+    "эта", "эти", "этого", "того", "также", "который", "которая", "которые", "которых", "которой", "после",
+    "при", "между", "через", "без", "под", "над", "чем", "когда", "где", "если", "чтобы", "даже", "всё",
+    "все", "всех", "нет", "ни", "года", "году", "во", "со", "ко", "её", "том", "этом", "ему", "ей", "им",
+    "них", "себя", "свои", "своих", "пока", "более", "около", "сейчас", "однако", "почему", "сообщил",
+];
+
+const UKR: &[&str] = &[
+    "і", "й", "в", "у", "не", "на", "що", "з", "із", "зі", "по", "до", "від", "про", "для", "як", "це", "так",
+    "але", "або", "чи", "вже", "тільки", "лише", "ще", "його", "її", "їх", "він", "вона", "вони", "воно", "ми",
+    "ви", "я", "був", "була", "було", "були", "бути", "буде", "є", "цей", "ця", "ці", "цього", "також",
+    "який", "яка", "які", "яких", "якої", "після", "при", "між", "через", "без", "під", "над", "ніж", "коли",
+    "де", "якщо", "щоб", "навіть", "все", "всі", "усі", "та", "за", "а", "о", "б", "би", "ж", "же", "ні",
+    "немає", "року", "році", "їхні", "їм", "йому", "ним", "себе", "свої", "своїх", "поки", "понад", "близько",
+    "зараз", "однак", "чому", "повідомив", "досі",
+];
+
+const ARA: &[&str] = &[
+    "في", "من", "على", "إلى", "الى", "عن", "أن", "ان", "إن", "أو", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
+    "الذين", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "مع", "بين", "بعد", "قبل", "حتى", "عند", "كل", "أي",
+    "هو", "هي", "هم", "نحن", "أنه", "إنه", "وقال", "قال", "وقد", "كما", "أيضا", "منذ", "خلال", "حيث", "لكن",
+    "غير", "ثم", "وفي", "ومن", "وأن", "التى", "إلا", "عليه", "فيه", "به", "بها", "فيها", "عليها", "لها", "له",
+    "أنها", "الآن", "يكون", "تكون", "ولا", "وهو", "وهي", "لدى", "نحو", "دون",
+];
+
+const PES: &[&str] = &[
+    "و", "در", "به", "از", "که", "را", "این", "آن", "با", "است", "برای", "تا", "بر", "هم", "نیز", "یک", "می",
+    "شد", "شده", "کرد", "کرده", "کند", "شود", "های", "ها", "خود", "او", "ما", "آنها", "بود", "باشد", "اما", "یا",
+    "اگر", "پس", "هر", "چه", "چون", "وی", "دارد", "بین", "پیش", "گفت", "هیچ", "هنوز", "بسیار", "بیش", "دیگر",
+    "کنند", "شوند", "بودند", "اند", "ای", "همه", "باید", "نمی", "چنین", "اینکه", "درباره", "آنکه",
+];
+
+const URD: &[&str] = &[
+    "کے", "کی", "کا", "میں", "ہے", "ہیں", "نے", "کو", "سے", "اور", "پر", "یہ", "وہ", "کہ", "تھا", "تھی", "تھے",
+    "ہو", "گا", "گی", "بھی", "ایک", "لیے", "لئے", "کر", "جو", "اس", "ان", "نہیں", "تک", "گئے", "گیا", "گئی", "رہا",
+    "رہی", "رہے", "ہوا", "ہوئی", "ہوئے", "کیا", "کرنے", "والے", "والی", "جب", "اب", "کچھ", "بہت", "اپنے", "اپنی",
+];
+
+const LISTS: [&[&str]; NPROF] =
+    [ENG, DEU, FRA, SPA, POR, ITA, NLD, DAN, NOB, SWE, FIN, HUN, RON, TUR, RUS, UKR, ARA, PES, URD];
+
+/// Function word → mask of profiled languages (bit i = `PROFILED[i]`).
+static WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u32> = HashMap::new();
+    for (i, list) in LISTS.iter().enumerate() {
+        for w in list.iter() {
+            *map.entry(*w).or_insert(0) |= 1 << i;
+        }
+    }
+    map
+});
+
+const fn bits(langs: &[usize]) -> u32 {
+    let mut m = 0u32;
+    let mut i = 0;
+    while i < langs.len() {
+        m |= 1 << langs[i];
+        i += 1;
+    }
+    m
+}
+
+// Bit positions, named for readability of the letter table.
+const EN: usize = 0;
+const DE: usize = 1;
+const FR: usize = 2;
+const ES: usize = 3;
+const PT: usize = 4;
+const IT: usize = 5;
+const NL: usize = 6;
+const DA: usize = 7;
+const NB: usize = 8;
+const SV: usize = 9;
+const FI: usize = 10;
+const HU: usize = 11;
+const RO: usize = 12;
+const TR: usize = 13;
+const RU: usize = 14;
+const UK: usize = 15;
+const AR: usize = 16;
+const FA: usize = 17;
+const UR: usize = 18;
+
+/// Distinctive letters (lower case) and the profiled languages whose
+/// ordinary spelling uses them. A letter seen in the text supports these
+/// languages and counts against the other profiled languages of its script.
+const LETTERS: &[(char, u32)] = &[
+    ('à', bits(&[FR, PT, IT])),
+    ('á', bits(&[ES, PT, HU])),
+    ('â', bits(&[FR, PT, RO, TR])),
+    ('ã', bits(&[PT])),
+    ('ä', bits(&[DE, SV, FI])),
+    ('å', bits(&[DA, NB, SV])),
+    ('æ', bits(&[DA, NB])),
+    ('ç', bits(&[FR, PT, TR])),
+    ('è', bits(&[FR, IT])),
+    ('é', bits(&[FR, ES, PT, IT, HU, NL, DA, NB, SV])),
+    ('ê', bits(&[FR, PT])),
+    ('ë', bits(&[FR, NL])),
+    ('ì', bits(&[IT])),
+    ('í', bits(&[ES, PT, HU])),
+    ('î', bits(&[FR, RO])),
+    ('ï', bits(&[FR, NL])),
+    ('ñ', bits(&[ES])),
+    ('ò', bits(&[IT])),
+    ('ó', bits(&[ES, PT, HU])),
+    ('ô', bits(&[FR, PT])),
+    ('õ', bits(&[PT])),
+    ('ö', bits(&[DE, SV, FI, HU, TR])),
+    ('ø', bits(&[DA, NB])),
+    ('ù', bits(&[FR, IT])),
+    ('ú', bits(&[ES, PT, HU])),
+    ('û', bits(&[FR, TR])),
+    ('ü', bits(&[DE, ES, HU, TR])),
+    ('ß', bits(&[DE])),
+    ('ă', bits(&[RO])),
+    ('ğ', bits(&[TR])),
+    ('ı', bits(&[TR])),
+    ('ő', bits(&[HU])),
+    ('œ', bits(&[FR])),
+    ('ş', bits(&[TR, RO])),
+    ('ș', bits(&[RO])),
+    ('ţ', bits(&[RO])),
+    ('ț', bits(&[RO])),
+    ('ű', bits(&[HU])),
+    ('ё', bits(&[RU])),
+    ('ъ', bits(&[RU])),
+    ('ы', bits(&[RU])),
+    ('э', bits(&[RU])),
+    ('є', bits(&[UK])),
+    ('і', bits(&[UK])),
+    ('ї', bits(&[UK])),
+    ('ґ', bits(&[UK])),
+    ('ة', bits(&[AR])),
+    ('ى', bits(&[AR])),
+    ('ي', bits(&[AR])),
+    ('ك', bits(&[AR])),
+    ('پ', bits(&[FA, UR])),
+    ('چ', bits(&[FA, UR])),
+    ('ژ', bits(&[FA, UR])),
+    ('گ', bits(&[FA, UR])),
+    ('ک', bits(&[FA, UR])),
+    ('ی', bits(&[FA, UR])),
+    ('ٹ', bits(&[UR])),
+    ('ڈ', bits(&[UR])),
+    ('ڑ', bits(&[UR])),
+    ('ں', bits(&[UR])),
+    ('ھ', bits(&[UR])),
+    ('ہ', bits(&[UR])),
+    ('ے', bits(&[UR])),
+];
+
+/// Profiled languages per script group, for the "counts against" part of
+/// the letter evidence.
+const LATIN_LANGS: u32 = bits(&[EN, DE, FR, ES, PT, IT, NL, DA, NB, SV, FI, HU, RO, TR]);
+const CYRILLIC_LANGS: u32 = bits(&[RU, UK]);
+const ARABIC_LANGS: u32 = bits(&[AR, FA, UR]);
+
+/// Coarse script buckets, enough to notice a script change between a
+/// document and one of its paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bucket {
+    Latin = 0,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Devanagari,
+    Cjk,
+    Hangul,
+    Other,
+}
+
+const NBUCKETS: usize = 9;
+const BUCKETS: [Bucket; NBUCKETS] = [
+    Bucket::Latin,
+    Bucket::Cyrillic,
+    Bucket::Greek,
+    Bucket::Arabic,
+    Bucket::Hebrew,
+    Bucket::Devanagari,
+    Bucket::Cjk,
+    Bucket::Hangul,
+    Bucket::Other,
+];
+
+fn bucket(c: char) -> Bucket {
+    match c as u32 {
+        0..=0x024F | 0x1E00..=0x1EFF => Bucket::Latin,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Bucket::Greek,
+        0x0400..=0x052F => Bucket::Cyrillic,
+        0x0590..=0x05FF => Bucket::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Bucket::Arabic,
+        0x0900..=0x097F => Bucket::Devanagari,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Bucket::Cjk,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Bucket::Hangul,
+        _ => Bucket::Other,
+    }
+}
+
+/// What one pass over a text found.
+#[derive(Clone, Debug)]
+pub(crate) struct Profile {
+    /// Alphabetic characters.
+    pub letters: usize,
+    /// Decimal digits.
+    pub digits: usize,
+    /// Characters that are neither letters, digits nor white space.
+    pub symbols: usize,
+    /// Words (runs of letters).
+    pub words: usize,
+    /// Sentence-final punctuation followed by space or end of text.
+    pub sentence_ends: usize,
+    /// Letters per script bucket.
+    pub scripts: [usize; NBUCKETS],
+    /// Function-word hits per profiled language, each hit weighted by one
+    /// over the number of allowed languages sharing the word.
+    pub words_score: [f32; NPROF],
+    /// Function-word tokens seen (any language).
+    pub function_words: usize,
+    /// Bit i set when `LETTERS[i]` occurs.
+    pub letter_marks: u64,
+}
+
+impl Profile {
+    /// Scans `text`; `allowed` is the mask of profiled languages in play.
+    pub(crate) fn scan(text: &str, allowed: u32) -> Profile {
+        let mut p = Profile {
+            letters: 0,
+            digits: 0,
+            symbols: 0,
+            words: 0,
+            sentence_ends: 0,
+            scripts: [0; NBUCKETS],
+            words_score: [0.0; NPROF],
+            function_words: 0,
+            letter_marks: 0,
+        };
+        // Function words are short: longer tokens are not looked up.
+        let mut buf = String::with_capacity(32);
+        let mut too_long = false;
+        let mut pending_end = false;
+        for c in text.chars() {
+            if c.is_alphabetic() {
+                p.letters += 1;
+                p.scripts[bucket(c) as usize] += 1;
+                if !c.is_ascii() {
+                    let lc = c.to_lowercase().next().unwrap_or(c);
+                    if let Some(i) = LETTERS.iter().position(|&(l, _)| l == lc) {
+                        p.letter_marks |= 1 << i;
+                    }
+                }
+                if !too_long {
+                    if buf.len() >= 28 {
+                        too_long = true;
+                    } else if c.is_ascii() {
+                        buf.push(c.to_ascii_lowercase());
+                    } else {
+                        buf.extend(c.to_lowercase());
+                    }
+                }
+                pending_end = false;
+                continue;
+            }
+            // Combining marks (Devanagari vowel signs, Arabic harakat) stay in the word.
+            if is_mark(c) {
+                continue;
+            }
+            if !buf.is_empty() || too_long {
+                p.words += 1;
+                if !too_long {
+                    p.lookup(&buf, allowed);
+                }
+                buf.clear();
+                too_long = false;
+            }
+            if c.is_numeric() {
+                p.digits += 1;
+                pending_end = false;
+            } else if c.is_whitespace() {
+                if pending_end {
+                    p.sentence_ends += 1;
+                    pending_end = false;
+                }
+            } else {
+                p.symbols += 1;
+                if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | '…') {
+                    pending_end = true;
+                } else if !matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | '」' | '』') {
+                    pending_end = false;
+                }
+            }
+        }
+        if !buf.is_empty() || too_long {
+            p.words += 1;
+            if !too_long {
+                p.lookup(&buf, allowed);
+            }
+        }
+        if pending_end {
+            p.sentence_ends += 1;
+        }
+        p
+    }
+
+    fn lookup(&mut self, word: &str, allowed: u32) {
+        // Romanian is often typed with cedilla forms; fold them.
+        let mask = match WORDS.get(word) {
+            Some(&m) => m,
+            None if word.contains(['ş', 'ţ']) => {
+                let folded: String = word.chars().map(|c| if c == 'ş' { 'ș' } else if c == 'ţ' { 'ț' } else { c }).collect();
+                WORDS.get(folded.as_str()).copied().unwrap_or(0)
+            }
+            None => 0,
+        } & allowed;
+        if mask == 0 {
+            return;
+        }
+        self.function_words += 1;
+        let w = 1.0 / mask.count_ones() as f32;
+        let mut m = mask;
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            self.words_score[i] += w;
+            m &= m - 1;
+        }
+    }
+
+    /// The script bucket with most letters, if any letter was seen.
+    pub(crate) fn main_bucket(&self) -> Option<Bucket> {
+        let (i, &n) = self.scripts.iter().enumerate().max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
+        (n > 0).then_some(BUCKETS[i])
+    }
+
+    /// Evidence for each profiled language: function words plus distinctive
+    /// letters (each distinct letter +0.5 for the languages that use it,
+    /// −1 for the other allowed languages of its script).
+    pub(crate) fn evidence(&self, allowed: u32) -> [f32; NPROF] {
+        let mut e = self.words_score;
+        let mut marks = self.letter_marks;
+        while marks != 0 {
+            let i = marks.trailing_zeros() as usize;
+            marks &= marks - 1;
+            let (c, users) = LETTERS[i];
+            let group = match bucket(c) {
+                Bucket::Latin => LATIN_LANGS,
+                Bucket::Cyrillic => CYRILLIC_LANGS,
+                Bucket::Arabic => ARABIC_LANGS,
+                _ => 0,
+            } & allowed;
+            for (j, ej) in e.iter_mut().enumerate() {
+                if group & (1 << j) == 0 {
+                    continue;
+                }
+                *ej += if users & (1 << j) != 0 { 0.5 } else { -1.0 };
+            }
+        }
+        e
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963
+        | 0x0B82 | 0x0BBE..=0x0BCD | 0x0BD7 | 0x200C | 0x200D)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: u32 = (1 << NPROF) - 1;
+
+    #[test]
+    fn lists_are_lower_case_and_letters_unique() {
+        for list in LISTS {
+            for w in list {
+                assert_eq!(w.to_lowercase(), *w, "{w}");
+            }
+        }
+        for (i, (c, _)) in LETTERS.iter().enumerate() {
+            assert!(LETTERS[i + 1..].iter().all(|(d, _)| d != c), "{c} twice");
+            assert_eq!(c.to_lowercase().next(), Some(*c));
+        }
+    }
+
+    #[test]
+    fn counts_and_function_words() {
+        let p = Profile::scan("Der Hund und die Katze. Sie schlafen! 42 Tage", ALL);
+        assert_eq!(p.words, 8);
+        assert_eq!(p.digits, 2);
+        assert_eq!(p.sentence_ends, 2);
+        assert_eq!(p.main_bucket(), Some(Bucket::Latin));
+        let de = profile_index(Lang::Deu).unwrap_or(0);
+        let best = (0..NPROF).max_by(|&a, &b| p.words_score[a].total_cmp(&p.words_score[b]));
+        assert_eq!(best, Some(de));
+    }
+
+    #[test]
+    fn letters_separate_close_pairs() {
+        let e = Profile::scan("Ørsted åbner på søndag", ALL).evidence(ALL);
+        let sv = profile_index(Lang::Swe).unwrap_or(0);
+        let da = profile_index(Lang::Dan).unwrap_or(0);
+        assert!(e[da] > e[sv]);
+        let e = Profile::scan("Україна і світ", ALL).evidence(ALL);
+        assert!(e[profile_index(Lang::Ukr).unwrap_or(0)] > e[profile_index(Lang::Rus).unwrap_or(0)]);
+    }
+}
