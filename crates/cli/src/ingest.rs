@@ -446,4 +446,49 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn check_doc(d: &SourceDoc) {
+            let mut last = 0;
+            for b in &d.blocks {
+                assert!(b.span.start >= last && b.span.start < b.span.end && b.span.end <= d.text.len());
+                let t = d.text.get(b.span.start..b.span.end).expect("block on char boundaries");
+                assert_eq!(t, t.trim(), "blocks are trimmed");
+                last = b.span.end;
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+                for format in [Format::Text, Format::Html] {
+                    if let Ok(d) = from_bytes("p", &bytes, format) {
+                        check_doc(&d);
+                    }
+                }
+            }
+
+            #[test]
+            fn any_text_never_panics(text in "\\PC{0,300}", header in prop::bool::ANY) {
+                let text = if header { format!(" date 2021-08-13 {text}") } else { text };
+                let d = text_document("p", text.clone());
+                check_doc(&d);
+                let _ = parse_date_header(&text);
+            }
+
+            #[test]
+            fn any_jsonl_line_never_panics(line in "\\PC{0,200}") {
+                let _ = parse_jsonl_line("-", 1, &line);
+                let rec = serde_json::json!({"id": line.clone(), "text": line.clone()}).to_string();
+                match parse_jsonl_line("-", 2, &rec) {
+                    Record::Doc(d) => { prop_assert_eq!(&d.id, &line); check_doc(&d); }
+                    Record::Error(e) => prop_assert!(e.message.contains("empty") || e.message.contains("binary")),
+                    Record::Cluster { .. } => prop_assert!(false, "not a cluster"),
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,36 @@
 //! Language identification per document and per paragraph, on whatlang.
+//!
+//! whatlang's trigram profiles decide; cheap evidence of our own
+//! ([`crate::lang_profile`]: function words, distinctive letters) re-checks
+//! the close pairs that trigrams confuse, and a pairwise whatlang run settles
+//! a disagreement. Documents are decided on a bounded sample of their
+//! content-like paragraphs; a paragraph is looked at again only when its
+//! script or its function words point away from the document's language, and
+//! it keeps its own language only on strong evidence (reliable, long, mostly
+//! letters). Short or number-heavy lines and headings always inherit.
+
+use std::sync::Arc;
 
 use brief_tokenize::{Language, Span};
 use serde::Serialize;
+use whatlang::Lang;
+
+use crate::lang_profile::{profile_index, Bucket, Profile, NPROF, PROFILED};
+
+/// The default allow-list: the languages brief has stemmers and stopwords for
+/// (see [`Language`]) plus the major news languages written in scripts of
+/// their own (each of which whatlang recognises by script alone, except
+/// Ukrainian, Persian and Urdu, which the profiles check).
+pub const DEFAULT_LANGUAGES: &[&str] = &[
+    // brief's stemmer languages
+    "ara", "dan", "nld", "eng", "fin", "fra", "deu", "ell", "hun", "ita", "nob", "por", "ron", "rus", "spa", "swe",
+    "tam", "tur", // other major news languages in non-Latin scripts
+    "ukr", "pes", "urd", "heb", "hin", "ben", "cmn", "jpn", "kor", "tha", "kat", "hye", "amh", "guj", "pan", "tel",
+    "kan", "mal", "ori", "mya", "sin", "khm",
+];
+
+/// Bytes of text the detector looks at, per document and per paragraph.
+pub const DEFAULT_SAMPLE_BYTES: usize = 2048;
 
 /// The language decision for one piece of text.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -56,12 +85,23 @@ pub struct DocumentLanguage {
 /// let det = d.detect("The Taliban have captured the second biggest city of Afghanistan.");
 /// assert_eq!(det.lang, "eng");
 /// assert!(det.reliable);
+/// // A close pair that trigram profiles alone get wrong:
+/// assert_eq!(d.detect("Hun vandt løbet på rekordtid.").lang, "dan");
 /// ```
 #[derive(Clone, Debug)]
 pub struct LanguageDetector {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     detector: whatlang::Detector,
+    allowed: Vec<Lang>,
+    /// Profiled languages that are allowed (bit i = `PROFILED[i]`).
+    mask: u32,
     min_chars: usize,
     threshold: f64,
+    sample_bytes: usize,
 }
 
 impl Default for LanguageDetector {
@@ -73,28 +113,28 @@ impl Default for LanguageDetector {
 /// Configures a [`LanguageDetector`].
 #[derive(Clone, Debug)]
 pub struct LanguageDetectorBuilder {
-    allow: Option<Vec<whatlang::Lang>>,
+    allow: Option<Vec<String>>,
     min_chars: usize,
     threshold: f64,
+    sample_bytes: usize,
 }
 
 impl LanguageDetectorBuilder {
-    /// Restrict decisions to these ISO 639-3 codes.
+    /// Restrict decisions to these ISO 639-3 codes (whatlang's codes: `pes`
+    /// for Persian, `cmn` for Chinese, `nob` for Norwegian).
     pub fn allow(&mut self, codes: &[&str]) -> &mut Self {
-        let mut langs = Vec::new();
-        for c in codes {
-            if let Some(l) = whatlang::Lang::from_code(*c) {
-                langs.push(l);
-            } else {
-                langs.push(whatlang::Lang::Eng);
-                self.min_chars = usize::MAX; // marks an invalid code; caught in build
-            }
-        }
-        self.allow = Some(langs);
+        self.allow = Some(codes.iter().map(|c| c.trim().to_ascii_lowercase()).collect());
         self
     }
 
-    /// Text shorter than this (in letters) is never marked reliable.
+    /// Allow every language whatlang knows (69), instead of the default list.
+    pub fn allow_all(&mut self) -> &mut Self {
+        self.allow = Some(Lang::all().iter().map(|l| l.code().to_string()).collect());
+        self
+    }
+
+    /// Text shorter than this (in letters; CJK characters count three) is
+    /// never marked reliable.
     pub fn min_chars(&mut self, n: usize) -> &mut Self {
         self.min_chars = n;
         self
@@ -106,74 +146,402 @@ impl LanguageDetectorBuilder {
         self
     }
 
+    /// How many bytes of a document (spread over its content paragraphs) or
+    /// of a paragraph are looked at. At least 64.
+    pub fn sample_bytes(&mut self, n: usize) -> &mut Self {
+        self.sample_bytes = n;
+        self
+    }
+
     /// Validates and builds.
     pub fn build(&self) -> Result<LanguageDetector, crate::Error> {
-        if self.min_chars == usize::MAX {
-            return Err(crate::Error::Config("unknown language code in allow-list".into()));
-        }
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(crate::Error::Config(format!("threshold {} is outside 0..=1", self.threshold)));
         }
-        let detector = match &self.allow {
-            Some(list) if !list.is_empty() => whatlang::Detector::with_allowlist(list.clone()),
-            Some(_) => return Err(crate::Error::Config("empty allow-list".into())),
-            None => whatlang::Detector::new(),
+        if self.sample_bytes < 64 {
+            return Err(crate::Error::Config(format!("sample_bytes {} is below 64", self.sample_bytes)));
+        }
+        let codes: Vec<String> = match &self.allow {
+            Some(list) => list.clone(),
+            None => DEFAULT_LANGUAGES.iter().map(|c| c.to_string()).collect(),
         };
-        Ok(LanguageDetector { detector, min_chars: self.min_chars, threshold: self.threshold })
+        if codes.is_empty() {
+            return Err(crate::Error::Config("empty allow-list".into()));
+        }
+        let mut allowed = Vec::with_capacity(codes.len());
+        for code in &codes {
+            let lang = Lang::from_code(code.as_str())
+                .or_else(|| Language::from_code(code).and_then(|l| Lang::from_code(l.code())))
+                .ok_or_else(|| crate::Error::Config(format!("unknown language code {code:?} in allow-list")))?;
+            if !allowed.contains(&lang) {
+                allowed.push(lang);
+            }
+        }
+        allowed.sort_by_key(|l| l.code());
+        let mask = PROFILED
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| allowed.contains(l))
+            .fold(0u32, |m, (i, _)| m | (1 << i));
+        Ok(LanguageDetector {
+            inner: Arc::new(Inner {
+                detector: whatlang::Detector::with_allowlist(allowed.clone()),
+                allowed,
+                mask,
+                min_chars: self.min_chars,
+                threshold: self.threshold,
+                sample_bytes: self.sample_bytes,
+            }),
+        })
     }
 }
+
+/// A paragraph keeps a language of its own only with at least this many
+/// letters, and (unless it has several sentences) [`FLIP_LONG_LETTERS`].
+const FLIP_MIN_LETTERS: usize = 60;
+const FLIP_LONG_LETTERS: usize = 100;
+/// ... and when at least this share of its non-space characters are letters.
+const FLIP_MIN_LETTER_SHARE: f64 = 0.8;
+/// Function-word evidence a paragraph needs before it is looked at again.
+const RECHECK_EVIDENCE: f32 = 2.0;
+/// Our evidence must beat whatlang's choice by this much before a pairwise
+/// run is asked to settle it.
+const OVERRIDE_MARGIN: f32 = 1.0;
+/// Paragraphs under this many letters never enter a document sample when
+/// longer ones exist (headings, captions, buttons).
+const SAMPLE_MIN_LETTERS: usize = 40;
 
 impl LanguageDetector {
     /// A detector with the default settings.
     pub fn new() -> LanguageDetector {
-        LanguageDetector { detector: whatlang::Detector::new(), min_chars: 40, threshold: 0.9 }
+        // The defaults are valid by construction.
+        match LanguageDetector::builder().build() {
+            Ok(d) => d,
+            Err(_) => unreachable!("default detector settings are valid"),
+        }
     }
 
     /// A builder starting from the defaults.
     pub fn builder() -> LanguageDetectorBuilder {
-        LanguageDetectorBuilder { allow: None, min_chars: 40, threshold: 0.9 }
+        LanguageDetectorBuilder { allow: None, min_chars: 40, threshold: 0.9, sample_bytes: DEFAULT_SAMPLE_BYTES }
     }
 
-    /// The language of `text`.
+    /// The allowed languages (ISO 639-3), sorted.
+    pub fn languages(&self) -> Vec<&'static str> {
+        self.inner.allowed.iter().map(|l| l.code()).collect()
+    }
+
+    /// The language of `text` (its first `sample_bytes` bytes).
     pub fn detect(&self, text: &str) -> Detection {
-        match self.detector.detect(text) {
-            Some(info) => {
-                let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-                Detection {
-                    lang: info.lang().code(),
-                    script: script_name(info.script()),
-                    confidence: info.confidence(),
-                    reliable: info.confidence() >= self.threshold && letters >= self.min_chars,
-                }
-            }
-            None => Detection::UNKNOWN,
-        }
+        let sample = bounded(text, self.inner.sample_bytes);
+        let profile = Profile::scan(sample, self.inner.mask);
+        self.decide(sample, &profile)
     }
 
     /// The document's language, then each paragraph's: a paragraph keeps its
     /// own language only on strong evidence, otherwise it inherits.
+    ///
+    /// Spans that do not index `text` inherit the document's language.
     pub fn detect_document(&self, text: &str, paragraphs: &[Span]) -> DocumentLanguage {
-        let document = self.detect(text);
+        let inner = &*self.inner;
+        let profiles: Vec<Option<Profile>> =
+            paragraphs.iter().map(|s| s.get(text).map(|p| Profile::scan(p, inner.mask))).collect();
+        let document = if paragraphs.is_empty() {
+            self.detect(text)
+        } else {
+            let sample = self.document_sample(text, paragraphs, &profiles);
+            let profile = Profile::scan(&sample, inner.mask);
+            self.decide(&sample, &profile)
+        };
+        let doc_bucket = script_bucket(document.script);
+        let doc_index = Lang::from_code(document.lang).and_then(profile_index);
         let paragraphs = paragraphs
             .iter()
-            .map(|&span| {
-                let p = &text[span];
-                let letters = p.chars().filter(|c| c.is_alphabetic()).count();
-                let mut detection = document;
-                if letters >= 80 && letters * 10 >= p.chars().count() * 7 {
-                    let own = self.detect(p);
-                    if own.reliable && own.lang != document.lang {
-                        detection = own;
-                    }
-                }
+            .zip(&profiles)
+            .map(|(&span, profile)| {
+                let detection = match (span.get(text), profile) {
+                    (Some(p), Some(prof)) => self.paragraph(p, prof, &document, doc_bucket, doc_index),
+                    _ => document,
+                };
                 ParagraphLanguage { span, detection }
             })
             .collect();
         DocumentLanguage { document, paragraphs }
+    }
+
+    fn paragraph(
+        &self,
+        p: &str,
+        prof: &Profile,
+        document: &Detection,
+        doc_bucket: Option<Bucket>,
+        doc_index: Option<usize>,
+    ) -> Detection {
+        if !strong_enough(prof) {
+            return *document;
+        }
+        if !self.may_differ(prof, document, doc_bucket, doc_index) {
+            return *document;
+        }
+        let own = if p.len() > self.inner.sample_bytes {
+            self.detect(p)
+        } else {
+            self.decide(p, prof)
+        };
+        if own.reliable && own.lang != "und" && own.lang != document.lang {
+            own
+        } else {
+            *document
+        }
+    }
+
+    /// Only where something changes is a paragraph detected on its own: its
+    /// script differs from the document's, or its function words point to
+    /// another language.
+    fn may_differ(&self, prof: &Profile, document: &Detection, doc_bucket: Option<Bucket>, doc_index: Option<usize>) -> bool {
+        if document.lang == "und" || prof.main_bucket() != doc_bucket {
+            return true;
+        }
+        let e = prof.evidence(self.inner.mask);
+        let Some((best, score)) = argmax(&e, self.inner.mask) else {
+            return false;
+        };
+        match doc_index {
+            Some(d) => best != d && score >= RECHECK_EVIDENCE && score - e[d] >= OVERRIDE_MARGIN,
+            None => score >= RECHECK_EVIDENCE + 1.0,
+        }
+    }
+
+    /// Picks up to `sample_bytes` of content-like paragraphs, spread evenly
+    /// over the document.
+    fn document_sample(&self, text: &str, paragraphs: &[Span], profiles: &[Option<Profile>]) -> String {
+        let budget = self.inner.sample_bytes;
+        let content: Vec<usize> = (0..paragraphs.len())
+            .filter(|&i| profiles[i].as_ref().is_some_and(|p| p.letters >= SAMPLE_MIN_LETTERS && letter_share(p) >= 0.7))
+            .collect();
+        let chosen: Vec<usize> =
+            if content.is_empty() { (0..paragraphs.len()).filter(|&i| profiles[i].is_some()).collect() } else { content };
+        let total: usize = chosen.iter().map(|&i| paragraphs[i].len()).sum();
+        let step = total.div_ceil(budget.max(1)).max(1);
+        let mut sample = String::with_capacity(budget.min(total) + 64);
+        for (k, &i) in chosen.iter().enumerate() {
+            if k % step != 0 {
+                continue;
+            }
+            let Some(p) = paragraphs[i].get(text) else { continue };
+            if sample.len() + p.len() > budget {
+                if sample.is_empty() {
+                    sample.push_str(bounded(p, budget));
+                }
+                break;
+            }
+            sample.push_str(p);
+            sample.push('\n');
+        }
+        if sample.is_empty() {
+            sample.push_str(bounded(text, budget));
+        }
+        sample
+    }
+
+    /// whatlang's answer, re-checked against our own evidence.
+    fn decide(&self, text: &str, prof: &Profile) -> Detection {
+        let inner = &*self.inner;
+        let Some(info) = inner.detector.detect(text) else {
+            return unknown(text);
+        };
+        let script = script_name(info.script());
+        if !inner.allowed.contains(&info.lang()) {
+            return Detection { lang: "und", script, confidence: 0.0, reliable: false };
+        }
+        let (lang, confidence) = match profile_index(info.lang()) {
+            Some(iw) => self.combine(text, prof, info.lang(), iw, info.confidence()),
+            None => (info.lang(), info.confidence()),
+        };
+        let weight = prof.letters + 2 * (prof.scripts[Bucket::Cjk as usize] + prof.scripts[Bucket::Hangul as usize]);
+        Detection { lang: lang.code(), script, confidence, reliable: confidence >= inner.threshold && weight >= inner.min_chars }
+    }
+
+    fn combine(&self, text: &str, prof: &Profile, lw: Lang, iw: usize, cw: f64) -> (Lang, f64) {
+        let group = same_script(iw) & self.inner.mask;
+        let e = prof.evidence(group);
+        let Some((im, best)) = argmax_pref(&e, group, iw) else {
+            return (lw, cw);
+        };
+        if im == iw {
+            let second = (0..NPROF).filter(|&j| j != iw && group & (1 << j) != 0).map(|j| e[j]).fold(f32::MIN, f32::max);
+            let g = strength(best - second.max(0.0));
+            return (lw, 1.0 - (1.0 - cw) * (1.0 - g));
+        }
+        let margin = best - e[iw];
+        if margin < OVERRIDE_MARGIN {
+            return (lw, cw * (1.0 - strength(margin) / 2.0));
+        }
+        let lm = PROFILED[im];
+        let g = strength(margin);
+        match whatlang::Detector::with_allowlist(vec![lw, lm]).detect(text) {
+            Some(pair) if pair.lang() == lm => (lm, 1.0 - (1.0 - pair.confidence()) * (1.0 - g)),
+            Some(pair) if g > pair.confidence() => (lm, g - pair.confidence()),
+            Some(pair) => (lw, pair.confidence() - g),
+            None => (lw, cw),
+        }
+    }
+}
+
+/// Confidence-like strength of an evidence margin: 1 − 2^−m.
+fn strength(margin: f32) -> f64 {
+    if margin <= 0.0 {
+        0.0
+    } else {
+        1.0 - 0.5f64.powf(margin as f64)
+    }
+}
+
+fn argmax(e: &[f32; NPROF], mask: u32) -> Option<(usize, f32)> {
+    (0..NPROF)
+        .filter(|&j| mask & (1 << j) != 0)
+        .map(|j| (j, e[j]))
+        .fold(None, |acc, (j, v)| match acc {
+            Some((_, bv)) if bv >= v => acc,
+            _ => Some((j, v)),
+        })
+}
+
+/// Like [`argmax`], but a tie goes to `prefer`.
+fn argmax_pref(e: &[f32; NPROF], mask: u32, prefer: usize) -> Option<(usize, f32)> {
+    let (j, v) = argmax(e, mask)?;
+    if e[prefer] >= v {
+        Some((prefer, e[prefer]))
+    } else {
+        Some((j, v))
+    }
+}
+
+/// Profiled languages written in the same script as `PROFILED[i]`.
+fn same_script(i: usize) -> u32 {
+    let group = |langs: &[Lang]| {
+        PROFILED.iter().enumerate().filter(|(_, l)| langs.contains(l)).fold(0u32, |m, (j, _)| m | (1 << j))
+    };
+    let lang = PROFILED[i];
+    if lang.code() == "rus" || lang.code() == "ukr" {
+        group(&[Lang::Rus, Lang::Ukr])
+    } else if matches!(lang, Lang::Ara | Lang::Pes | Lang::Urd) {
+        group(&[Lang::Ara, Lang::Pes, Lang::Urd])
+    } else {
+        group(whatlang::Script::Latin.langs())
+    }
+}
+
+fn letter_share(p: &Profile) -> f64 {
+    let visible = p.letters + p.digits + p.symbols;
+    if visible == 0 {
+        0.0
+    } else {
+        p.letters as f64 / visible as f64
+    }
+}
+
+/// Long enough, and letters rather than digits, units and symbols.
+fn strong_enough(p: &Profile) -> bool {
+    p.letters >= FLIP_MIN_LETTERS
+        && letter_share(p) >= FLIP_MIN_LETTER_SHARE
+        && (p.letters >= FLIP_LONG_LETTERS || p.sentence_ends >= 2)
+}
+
+fn script_bucket(script: &str) -> Option<Bucket> {
+    Some(match script {
+        "Latin" => Bucket::Latin,
+        "Cyrillic" => Bucket::Cyrillic,
+        "Greek" => Bucket::Greek,
+        "Arabic" => Bucket::Arabic,
+        "Hebrew" => Bucket::Hebrew,
+        "Devanagari" => Bucket::Devanagari,
+        "Mandarin" | "Hiragana" | "Katakana" => Bucket::Cjk,
+        "Hangul" => Bucket::Hangul,
+        "Unknown" => return None,
+        _ => Bucket::Other,
+    })
+}
+
+fn unknown(text: &str) -> Detection {
+    match whatlang::detect_script(text) {
+        Some(s) => Detection { script: script_name(s), ..Detection::UNKNOWN },
+        None => Detection::UNKNOWN,
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes ending on a char
+/// boundary (and, where one is near, a space).
+fn bounded(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &text[..end];
+    match cut.rfind(char::is_whitespace) {
+        Some(sp) if sp + 64 >= end => &cut[..sp],
+        _ => cut,
     }
 }
 
 fn script_name(script: whatlang::Script) -> &'static str {
     // `Script::name` borrows from its receiver; the entries of `all()` are 'static.
     whatlang::Script::all().iter().find(|s| **s == script).map_or("Unknown", |s| s.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(d: &LanguageDetector, cases: &[(&str, &str)]) {
+        for (text, want) in cases {
+            assert_eq!(d.detect(text).lang, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn close_pairs() {
+        check(
+            &LanguageDetector::new(),
+            &[
+                ("Hun vandt løbet på rekordtid.", "dan"),
+                ("Forhandlingene brøt sammen sent i går kveld.", "nob"),
+                ("Priserna steg igen förra månaden.", "swe"),
+                ("Os preços voltaram a subir no mês passado.", "por"),
+                ("Los precios volvieron a subir el mes pasado.", "spa"),
+                ("Голосування перенесли на весну.", "ukr"),
+                ("Голосование перенесли на весну.", "rus"),
+            ],
+        );
+    }
+
+    #[test]
+    fn builder_validates() {
+        assert!(LanguageDetector::builder().allow(&["eng", "xx"]).build().is_err());
+        assert!(LanguageDetector::builder().allow(&[]).build().is_err());
+        assert!(LanguageDetector::builder().threshold(1.5).build().is_err());
+        assert!(LanguageDetector::builder().sample_bytes(10).build().is_err());
+        let d = LanguageDetector::builder().allow(&["eng", "deu"]).build().unwrap_or_default();
+        assert_eq!(d.languages(), ["deu", "eng"]);
+        assert_eq!(d.detect("Die Regierung hat am Mittwoch ein Gesetz beschlossen.").lang, "deu");
+    }
+
+    #[test]
+    fn not_allowed_is_und() {
+        let d = LanguageDetector::builder().allow(&["eng"]).build().unwrap_or_default();
+        let det = d.detect("ქართული ენა ერთ-ერთი უძველესი ენაა");
+        assert_eq!((det.lang, det.script), ("und", "Georgian"));
+        assert_eq!(d.detect("12345 !!!"), Detection::UNKNOWN);
+        assert_eq!(d.detect(""), Detection::UNKNOWN);
+    }
+
+    #[test]
+    fn bounded_cuts_on_char_boundaries() {
+        let s = "ééééé";
+        assert_eq!(bounded(s, 3), "é");
+        assert_eq!(bounded(s, 100), s);
+    }
 }

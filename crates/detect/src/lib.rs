@@ -22,10 +22,12 @@
 mod boilerplate;
 mod html;
 mod lang;
+mod lang_profile;
 
 pub use boilerplate::{Block, BlockKind, BoilerplateClassifier, ClusterDoc, Label, Reason, Verdict};
 pub use html::{html_to_document, HtmlDocument};
 pub use lang::{Detection, DocumentLanguage, LanguageDetector, LanguageDetectorBuilder, ParagraphLanguage};
+pub use lang::{DEFAULT_LANGUAGES, DEFAULT_SAMPLE_BYTES};
 
 /// Errors of this crate (configuration only: analysis never fails).
 #[derive(Debug, thiserror::Error)]

@@ -181,7 +181,7 @@ pub(crate) fn push_sep(s: &str, out: &mut String) -> Sep {
         " " => Sep::Space,
         "-" => Sep::Hyphen,
         "'" => Sep::Apostrophe,
-        "." | ". " | ", " | " & " | "&" | "' " | ", " | "/" => Sep::Other,
+        "." | ". " | ", " | " & " | "&" | "' " | "/" => Sep::Other,
         _ if norm.starts_with(' ') => Sep::Break,
         _ if norm.chars().any(|c| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | ';' | ':' | '|' | '!' | '?'))
             || norm.chars().count() > 2 =>

@@ -1,0 +1,689 @@
+//! Mentions beyond the list: contextual cues and propagation.
+//!
+//! Per document: list matches; *runs* of capitalised words (with inner
+//! connectors such as `of`, `bin`, `al`); cues that type a run (titles and
+//! roles, first names, speech verbs and appositions for people; suffixes and
+//! `Ministry of …` heads for organisations; geographic nouns and suffixes for
+//! places); overlaps resolved (longer first, then list over cue over weak
+//! list). Then, over the cluster: names found (people with two or more
+//! words, cue-typed names) are registered per document and for the cluster,
+//! bare surnames resolve to the document's full name first, and registered
+//! names are matched again where no cue fired ([`MentionSource::Propagated`]).
+//!
+//! The cue vocabulary is English; for other languages the list matches and
+//! propagation of list names still work, cues simply fire less.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use brief_tokenize::Span;
+
+use crate::scan::{keys_for, words, Word};
+use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, WEAK_RANK};
+
+/// Titles and roles written before a name, capitalised ("President").
+const TITLES: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "Premier", "Mr", "Mrs", "Ms", "Miss", "Mx",
+    "Dr", "Gen", "General", "Lt", "Lieutenant", "Col", "Colonel", "Maj", "Major", "Capt", "Captain", "Sgt",
+    "Sergeant", "Cpl", "Corporal", "Pvt", "Sen", "Senator", "Rep", "Representative", "Congressman", "Congresswoman",
+    "Gov", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Sheikh", "Sheik", "Emir", "Sultan", "Mullah",
+    "Maulvi", "Ayatollah", "Pope", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Imam", "Judge", "Justice",
+    "Ambassador", "Envoy", "Commander", "Chief", "Marshal", "Admiral", "Adm", "Brig", "Brigadier", "Lord", "Lady",
+    "Sir", "Dame", "Professor", "Prof", "Rev", "Reverend", "Speaker", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Director", "Chairman", "Chairwoman", "Chairperson", "Commissioner", "Inspector", "Detective", "Attorney",
+    "Deputy", "Acting", "Defence", "Defense", "Foreign", "Interior", "Finance", "Home", "Health", "Trade", "CEO",
+    "Senior", "Leader", "Sergeant-Major", "Secretary-General", "President-elect",
+];
+
+/// Role nouns written in lower case before a name ("spokesman Ned Price").
+const ROLES: &[&str] = &[
+    "president", "minister", "secretary", "chancellor", "spokesman", "spokeswoman", "spokesperson", "leader", "chief",
+    "commander", "envoy", "ambassador", "governor", "general", "official", "resident", "strongman", "warlord",
+    "lawmaker", "legislator", "senator", "mayor", "director", "chairman", "chairwoman", "founder", "journalist",
+    "reporter", "correspondent", "photographer", "analyst", "professor", "colonel", "captain", "sergeant",
+    "lieutenant", "cleric", "commissioner", "counterpart", "deputy", "adviser", "advisor", "aide", "coach", "player",
+    "striker", "actor", "actress", "singer", "writer", "author", "wife", "husband", "son", "daughter", "brother",
+    "sister", "father", "mother", "judge", "prosecutor", "lawyer", "attorney", "candidate", "activist", "prince",
+    "king", "queen", "ruler", "dictator", "premier", "economist", "head", "executive", "officer", "militant",
+];
+
+/// Role nouns that make an apposition ("X, the US envoy, said") a person.
+const APPOSITION_ROLES: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader", "chief", "envoy", "commander",
+    "president", "director", "governor", "analyst", "professor", "lawmaker", "legislator", "resident", "general",
+    "ambassador", "secretary", "head", "chairman", "chairwoman", "founder", "member", "journalist", "reporter",
+    "correspondent", "activist", "expert", "researcher", "adviser", "advisor", "officer", "soldier", "fighter",
+    "doctor", "mayor", "judge", "candidate", "senator", "representative", "student", "teacher", "farmer", "worker",
+    "elder", "cleric", "driver", "owner", "executive", "manager", "economist", "historian", "scholar", "author",
+    "writer", "lawyer", "father", "mother", "coach", "player", "mullah", "commissioner", "diplomat", "negotiator",
+];
+
+/// Verbs of saying after a name ("Qudratullah Rahimi confirmed").
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "added", "confirmed", "tweeted", "wrote", "warned", "claimed", "denied", "stated",
+    "explained", "noted", "insisted", "announced", "argued", "asked", "replied", "urged", "admitted",
+    "acknowledged", "testified", "posted", "recalled", "stressed", "declared",
+];
+
+/// Last words of organisation names.
+const ORG_SUFFIX: &[&str] = &[
+    "Army", "Council", "Department", "Ministry", "Party", "Alliance", "Brigade", "Battalion", "Regiment", "Division",
+    "Corps", "Agency", "Inc", "Ltd", "Corp", "Corporation", "Company", "Co", "Group", "Bank", "University",
+    "College", "Committee", "Commission", "Court", "Police", "Force", "Forces", "Guard", "Guards", "Front",
+    "Movement", "Organisation", "Organization", "Association", "Union", "Institute", "Foundation", "Fund",
+    "Parliament", "Assembly", "Office", "Service", "Services", "Authority", "Bureau", "Board", "Network", "Times",
+    "Post", "News", "Airlines", "Airways", "Club", "Federation", "Coalition", "Cabinet", "Council", "Navy",
+    "Command", "Directorate", "Secretariat", "Senate", "Congress", "Society", "Trust", "Council", "LLC", "PLC",
+    "GmbH", "AG", "SA", "Holdings", "Industries", "Technologies", "Systems", "Motors", "Group", "Agency",
+    "Ministries", "Mission", "Embassy", "Consulate", "League", "Taskforce", "Brotherhood", "Network",
+];
+
+/// First words of organisation names followed by `of` ("Ministry of Defence").
+const ORG_HEAD: &[&str] = &[
+    "Ministry", "Department", "University", "Bank", "Council", "Office", "Board", "Committee", "Commission",
+    "Court", "Institute", "Church", "House", "Party", "Union", "League", "Federation", "Organisation",
+    "Organization", "Association", "Bureau", "Agency", "College", "Academy", "Chamber", "Embassy", "Government",
+];
+
+/// Last words of place names ("Qargha Lake", "Korengal Valley").
+const LOC_SUFFIX: &[&str] = &[
+    "Lake", "Valley", "River", "Square", "Mountains", "Mountain", "Island", "Islands", "Sea", "Ocean", "Gulf", "Bay",
+    "Strait", "Desert", "Airport", "Street", "Road", "Bridge", "Peninsula", "Coast", "Canal", "Dam", "Pass",
+    "Airbase", "Park", "Heights", "Plain", "Basin", "Hills", "Forest", "Avenue", "Highway", "Harbour", "Harbor",
+    "Falls", "Glacier", "Range", "Delta", "Plateau", "Prison", "Palace", "Stadium", "Province", "District",
+    "Region", "Governorate", "Prefecture",
+];
+
+/// Suffixes that are the kind of place, not part of its name.
+const LOC_GENERIC_SUFFIX: &[&str] = &["Province", "District", "Region", "Governorate", "Prefecture"];
+
+/// First words of place names ("Lake Victoria", "Mount Everest").
+const LOC_PREFIX: &[&str] = &["Lake", "Mount", "Mt", "Fort", "Cape", "Isle"];
+
+/// Lower-case place nouns after a name ("Helmand province").
+const LOC_NOUN_AFTER: &[&str] = &[
+    "province", "provinces", "district", "city", "town", "village", "county", "region", "valley", "river", "airport",
+    "prison", "airbase", "governorate", "prefecture", "oblast", "state",
+];
+
+/// Lower-case place nouns before `of` + name ("the city of Farah").
+const LOC_NOUN_OF: &[&str] = &[
+    "city", "cities", "town", "towns", "province", "provinces", "capital", "village", "district", "region",
+    "county", "port", "island", "state", "outskirts", "suburb", "suburbs",
+];
+
+/// Lower-case words that may join capitalised words inside a name.
+const CONNECTORS: &[&str] = &["of", "the", "for", "de", "al", "bin", "ibn", "von", "van", "der", "den", "la", "le", "du", "da", "el", "y", "e", "i", "ul", "ud"];
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREV: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Gov", "Jr", "Sr", "Capt", "Sgt", "Maj",
+    "Prof", "Rev", "Adm", "Brig", "Cpl", "Pvt", "No", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "vs",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// One candidate mention in a document.
+#[derive(Clone, Debug)]
+struct Cand {
+    part: usize,
+    w0: usize,
+    w1: usize,
+    /// Absolute byte range in the document text.
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    canonical: Arc<str>,
+    source: MentionSource,
+    /// 3 strong list, 2 cue/propagated, 1 weak list.
+    pri: u8,
+    /// A person name taken from a title or first-name cue, not a list.
+    single_per_cue: bool,
+}
+
+struct Part<'t> {
+    off: usize,
+    hay: &'t str,
+    words: Vec<Word>,
+    initial: Vec<bool>,
+    hits: Vec<Hit>,
+    /// Word index → index into `hits` of the hit starting there.
+    hit_at: Vec<Option<usize>>,
+}
+
+struct Doc<'t> {
+    parts: Vec<Part<'t>>,
+    cands: Vec<Cand>,
+}
+
+/// Registry of names: key (exact key of the surface) → canonical and type;
+/// `None` marks a key that is ambiguous.
+type Registry = BTreeMap<String, Option<(Arc<str>, EntityType)>>;
+
+fn register(reg: &mut Registry, key: String, canonical: &Arc<str>, kind: EntityType) {
+    match reg.get(&key) {
+        None => {
+            reg.insert(key, Some((canonical.clone(), kind)));
+        }
+        Some(Some((c, k))) if c == canonical && *k == kind => {}
+        Some(_) => {
+            reg.insert(key, None);
+        }
+    }
+}
+
+pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Mention>> {
+    let mut analysed: Vec<Doc<'_>> = docs.iter().map(|&(text, parts)| analyse(inner, text, parts)).collect();
+    // registries
+    let mut doc_regs: Vec<(Registry, Registry)> = Vec::with_capacity(analysed.len());
+    let mut cluster_full = Registry::new();
+    let mut cluster_sur = Registry::new();
+    for d in &analysed {
+        let (full, sur) = registry_of(inner, d);
+        for (k, v) in &full {
+            match v {
+                Some((c, kind)) => register(&mut cluster_full, k.clone(), c, *kind),
+                None => {
+                    cluster_full.insert(k.clone(), None);
+                }
+            }
+        }
+        for (k, v) in &sur {
+            match v {
+                Some((c, kind)) => register(&mut cluster_sur, k.clone(), c, *kind),
+                None => {
+                    cluster_sur.insert(k.clone(), None);
+                }
+            }
+        }
+        doc_regs.push((full, sur));
+    }
+    let mut out = Vec::with_capacity(analysed.len());
+    for (d, (full, sur)) in analysed.iter_mut().zip(&doc_regs) {
+        propagate(inner, d, full, sur, &cluster_full, &cluster_sur);
+        let mut ms: Vec<Mention> = d
+            .cands
+            .iter()
+            .map(|c| Mention {
+                span: Span::new(c.start, c.end),
+                kind: c.kind,
+                canonical: c.canonical.to_string(),
+                source: c.source,
+            })
+            .collect();
+        ms.sort_by_key(|m| (m.span.start, m.span.end));
+        out.push(ms);
+    }
+    out
+}
+
+fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
+    let before = if i == 0 { &hay[..ws[0].start] } else { &hay[ws[i - 1].end..ws[i].start] };
+    if i == 0 {
+        return true;
+    }
+    if before.contains('\n') {
+        return true;
+    }
+    let prev = &hay[ws[i - 1].start..ws[i - 1].end];
+    for c in before.chars() {
+        match c {
+            '.' => {
+                // "Mr. Biden", "J. Smith": not a sentence end
+                if has(ABBREV, prev) || (prev.len() == 1 && ws[i - 1].cap) {
+                    continue;
+                }
+                return true;
+            }
+            '!' | '?' | ':' | ';' | '"' | '“' | '”' | '‘' | '(' | '[' | '|' | '•' | '—' | '–' => return true,
+            '\'' if before.trim() == "'" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
+    let whole = [Span::new(0, text.len())];
+    let parts = if parts.is_empty() { &whole[..] } else { parts };
+    let mut doc = Doc { parts: Vec::new(), cands: Vec::new() };
+    for &p in parts {
+        let Some(hay) = p.get(text) else { continue };
+        let mut ws = Vec::new();
+        words(hay, &mut ws);
+        let initial: Vec<bool> = (0..ws.len()).map(|i| is_initial(hay, &ws, i)).collect();
+        let mut hits = Vec::new();
+        inner.match_words(hay, &ws, &mut hits);
+        let mut hit_at = vec![None; ws.len()];
+        for (k, h) in hits.iter().enumerate() {
+            hit_at[h.w0] = Some(k);
+        }
+        doc.parts.push(Part { off: p.start, hay, words: ws, initial, hits, hit_at });
+    }
+    let mut cands = Vec::new();
+    for (pi, part) in doc.parts.iter().enumerate() {
+        list_cands(inner, pi, part, &mut cands);
+        cue_cands(inner, pi, part, &mut cands);
+    }
+    doc.cands = resolve(cands);
+    doc
+}
+
+fn list_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
+    for h in &part.hits {
+        let e = &inner.entries[h.entry as usize];
+        if e.common && h.w1 - h.w0 == 1 && part.initial[h.w0] {
+            continue;
+        }
+        let strong = e.rank < WEAK_RANK;
+        out.push(Cand {
+            part: pi,
+            w0: h.w0,
+            w1: h.w1,
+            start: part.off + h.start,
+            end: part.off + h.end,
+            kind: e.kind,
+            canonical: e.canonical.clone(),
+            source: MentionSource::List,
+            pri: if strong { 3 } else { 1 },
+            single_per_cue: false,
+        });
+    }
+}
+
+/// Word text.
+fn wt<'a>(part: &Part<'a>, i: usize) -> &'a str {
+    let w = &part.words[i];
+    &part.hay[w.start..w.end]
+}
+
+/// Separator before word `i`.
+fn sep_before<'a>(part: &Part<'a>, i: usize) -> &'a str {
+    if i == 0 {
+        &part.hay[..part.words[0].start]
+    } else {
+        &part.hay[part.words[i - 1].end..part.words[i].start]
+    }
+}
+
+fn is_space_sep(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+/// A word that may be part of a name run.
+fn nameish(part: &Part<'_>, i: usize) -> bool {
+    let w = &part.words[i];
+    // long all-caps words are headline or credit shouting, not names
+    (w.cap || w.digit) && !(w.caps && w.end - w.start > 5)
+}
+
+fn is_common(inner: &Inner, w: &str) -> bool {
+    if w.chars().all(|c| c.is_ascii_lowercase()) {
+        return inner.words.contains(w);
+    }
+    let lower = w.to_lowercase();
+    inner.words.contains(lower.as_str())
+}
+
+/// Maximal runs of name-like words.
+fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
+    let n = part.words.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !nameish(part, i) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = i + 1;
+        loop {
+            if b >= n {
+                break;
+            }
+            let sep = sep_before(part, b);
+            let joins = is_space_sep(sep)
+                || sep == "-"
+                || sep == "'"
+                || sep == "’"
+                || (sep == ". " && part.words[b - 1].end - part.words[b - 1].start <= 3)
+                || ((sep == "' " || sep == "’ ") && wt(part, b - 1).ends_with('s'));
+            if !joins {
+                break;
+            }
+            if nameish(part, b) {
+                b += 1;
+                continue;
+            }
+            // connectors: up to two lower-case joining words before a name word
+            let mut c = b;
+            while c < n && c < b + 2 && has(CONNECTORS, wt(part, c)) && is_space_or_hyphen(sep_before(part, c)) {
+                c += 1;
+            }
+            if c > b && c < n && nameish(part, c) && is_space_or_hyphen(sep_before(part, c)) {
+                b = c + 1;
+                continue;
+            }
+            break;
+        }
+        out.push((a, b));
+        i = b;
+    }
+    out
+}
+
+fn is_space_or_hyphen(s: &str) -> bool {
+    is_space_sep(s) || s == "-"
+}
+
+fn next_word_is(part: &Part<'_>, b: usize, list: &[&str]) -> bool {
+    b < part.words.len() && is_space_sep(sep_before(part, b)) && has(list, wt(part, b))
+}
+
+fn prev_word_is(part: &Part<'_>, a: usize, list: &[&str]) -> bool {
+    a > 0 && is_space_sep(sep_before(part, a)) && has(list, wt(part, a - 1))
+}
+
+/// True if a strong list hit of a type other than `allow` starts at word `i`.
+fn strong_hit_at(inner: &Inner, part: &Part<'_>, i: usize, allow: EntityType) -> bool {
+    part.hit_at[i].is_some_and(|k| {
+        let e = &inner.entries[part.hits[k].entry as usize];
+        e.rank < WEAK_RANK && e.kind != allow
+    })
+}
+
+/// True if the words a..b are exactly one list hit.
+fn is_list_span(part: &Part<'_>, a: usize, b: usize) -> bool {
+    part.hit_at[a].is_some_and(|k| part.hits[k].w1 == b)
+}
+
+fn canon_of(part: &Part<'_>, a: usize, b: usize) -> Option<Arc<str>> {
+    keys_for(part.hay, &part.words[a..b]).map(|(e, _)| Arc::from(e.as_str()))
+}
+
+fn cand(part: &Part<'_>, pi: usize, a: usize, b: usize, kind: EntityType) -> Option<Cand> {
+    let canonical = canon_of(part, a, b)?;
+    Some(Cand {
+        part: pi,
+        w0: a,
+        w1: b,
+        start: part.off + part.words[a].start,
+        end: part.off + part.words[b - 1].end,
+        kind,
+        canonical,
+        source: MentionSource::Cue,
+        pri: 2,
+        single_per_cue: false,
+    })
+}
+
+fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
+    let all_runs = runs(part);
+    let mut per_by_verb: Vec<(usize, usize)> = Vec::new();
+    let mut plain: Vec<(usize, usize)> = Vec::new();
+    for &(a0, b) in &all_runs {
+        // a sentence-initial common word is not part of a name ("Western
+        // embassies", "Security sources said"); titles stay, they are cues
+        let mut a = a0;
+        while a < b && part.initial[a0] && a == a0 && !has(TITLES, wt(part, a)) && is_common(inner, wt(part, a)) {
+            a += 1;
+        }
+        while a < b && !nameish(part, a) {
+            a += 1;
+        }
+        if a >= b {
+            continue;
+        }
+        let words: Vec<&str> = (a..b).map(|i| wt(part, i)).collect();
+        let n = b - a;
+        let last = words[n - 1];
+        // organisations: suffix or "Ministry of …"
+        if n >= 2 && has(ORG_SUFFIX, last) && !is_list_span(part, a, b) && !(n == 2 && is_common(inner, words[0]) && part.initial[a]) {
+            out.extend(cand(part, pi, a, b, EntityType::Org));
+            continue;
+        }
+        if n >= 3 && has(ORG_HEAD, words[0]) && words[1] == "of" {
+            out.extend(cand(part, pi, a, b, EntityType::Org));
+            continue;
+        }
+        // places: suffix or prefix
+        if n >= 2 && has(LOC_SUFFIX, last) {
+            let b2 = if has(LOC_GENERIC_SUFFIX, last) { b - 1 } else { b };
+            out.extend(cand(part, pi, a, b2, EntityType::Loc));
+            continue;
+        }
+        if n >= 2 && has(LOC_PREFIX, words[0]) {
+            out.extend(cand(part, pi, a, b, EntityType::Loc));
+            continue;
+        }
+        // people: the name after the rightmost title
+        let mut t = None;
+        for i in (a..b).rev() {
+            let w = wt(part, i);
+            let state = w == "State" && i >= a + 2 && wt(part, i - 1) == "of" && wt(part, i - 2) == "Secretary";
+            if has(TITLES, w) || state {
+                t = Some(i);
+                break;
+            }
+        }
+        let titled = t.is_some() || prev_word_is(part, a, ROLES);
+        let na = t.map_or(a, |t| t + 1);
+        if na < b && nameish(part, na) {
+            // the name stops where a place/organisation from the list starts
+            let mut nb = na + 1;
+            while nb < b && nb < na + 4 && !strong_hit_at(inner, part, nb, EntityType::Per) {
+                nb += 1;
+            }
+            let first_is_name = inner.first_names.contains(wt(part, na));
+            let starts_other = strong_hit_at(inner, part, na, EntityType::Per);
+            if titled && !starts_other && !part.words[na].caps {
+                if let Some(mut c) = cand(part, pi, na, nb, EntityType::Per) {
+                    c.single_per_cue = nb - na == 1;
+                    out.push(c);
+                }
+                continue;
+            }
+            if first_is_name && nb - na >= 2 && !starts_other && !part.words[na].caps {
+                out.extend(cand(part, pi, na, nb, EntityType::Per));
+                continue;
+            }
+        }
+        // places: a place noun after, or "city of" before
+        let loc_after = next_word_is(part, b, LOC_NOUN_AFTER);
+        let loc_before = a >= 2
+            && wt(part, a - 1) == "of"
+            && is_space_sep(sep_before(part, a))
+            && has(LOC_NOUN_OF, wt(part, a - 2))
+            || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
+        if (loc_after || loc_before) && n <= 4 && !part.words[a].caps {
+            out.extend(cand(part, pi, a, b, EntityType::Loc));
+            continue;
+        }
+        // people by context: speech verb, apposition, "said X", photo credit
+        if (2..=4).contains(&n)
+            && !part.words[a].caps
+            && !strong_hit_at(inner, part, a, EntityType::Per)
+            && !is_list_span(part, a, b)
+            && (a..b).all(|i| !is_common(inner, wt(part, i)) || has(CONNECTORS, wt(part, i)))
+        {
+            let verb = next_word_is(part, b, SPEECH);
+            let said_before = a >= 1
+                && has(&["said", "says", "according"], wt(part, a - 1))
+                && b <= part.words.len()
+                && (b == part.words.len() || matches!(sep_before(part, b).trim_start().chars().next(), Some(',' | '.')));
+            let credit = sep_before(part, a).ends_with('(') && b < part.words.len() && sep_before(part, b) == "/";
+            let appos = apposition(part, b);
+            if verb || said_before || credit || appos {
+                if verb {
+                    per_by_verb.push((a, b));
+                }
+                out.extend(cand(part, pi, a, b, EntityType::Per));
+                continue;
+            }
+            plain.push((a, b));
+        }
+        // "the X said": an organisation
+        if n == 1 && a >= 1 && wt(part, a - 1) == "the" && next_word_is(part, b, SPEECH) && !is_common(inner, words[0]) && !inner.first_names.contains(words[0]) && !is_list_span(part, a, b) {
+            out.extend(cand(part, pi, a, b, EntityType::Org));
+        }
+    }
+    // coordination: "A and B said" makes A a person too
+    for &(a, b) in &plain {
+        let joined = per_by_verb.iter().any(|&(c, _)| c == b + 1 && wt(part, b) == "and");
+        if joined {
+            out.extend(cand(part, pi, a, b, EntityType::Per));
+        }
+    }
+}
+
+/// `X, a|an|the … <role> …,` after word `b` (the end of X).
+fn apposition(part: &Part<'_>, b: usize) -> bool {
+    let n = part.words.len();
+    if b >= n || sep_before(part, b) != ", " || !has(&["a", "an", "the"], wt(part, b)) {
+        return false;
+    }
+    for i in b + 1..n.min(b + 9) {
+        let s = sep_before(part, i);
+        if s.contains(['.', ';', '(', ')', '"', '“', '”']) {
+            return false;
+        }
+        if has(APPOSITION_ROLES, wt(part, i)) {
+            return true;
+        }
+        if s.contains(',') {
+            return false;
+        }
+    }
+    false
+}
+
+/// Greedy overlap resolution: longer spans first, then priority, then position.
+fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|x, y| {
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(y.pri.cmp(&x.pri))
+            .then(x.start.cmp(&y.start))
+    });
+    let mut taken: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if taken.iter().any(|t| t.start < c.end && c.start < t.end) {
+            continue;
+        }
+        taken.push(c);
+    }
+    taken.sort_by_key(|c| (c.start, c.end));
+    taken
+}
+
+/// Names of a document: full names, and surnames of people.
+fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
+    let mut full = Registry::new();
+    let mut sur = Registry::new();
+    for c in &d.cands {
+        let part = &d.parts[c.part];
+        let n = c.w1 - c.w0;
+        let from_cue = c.source == MentionSource::Cue;
+        if c.single_per_cue {
+            continue;
+        }
+        if from_cue || (c.kind == EntityType::Per && c.pri == 3) {
+            if let Some((key, _)) = keys_for(part.hay, &part.words[c.w0..c.w1]) {
+                register(&mut full, key, &c.canonical, c.kind);
+            }
+        }
+        if c.kind == EntityType::Per && n >= 2 {
+            let last = wt(part, c.w1 - 1);
+            if !part.words[c.w1 - 1].caps && last.chars().count() > 1 {
+                if let Some((key, _)) = keys_for(part.hay, &part.words[c.w1 - 1..c.w1]) {
+                    register(&mut sur, key, &c.canonical, c.kind);
+                }
+            }
+        }
+    }
+    let _ = inner;
+    (full, sur)
+}
+
+fn lookup<'r>(reg: &'r Registry, key: &str) -> Option<&'r (Arc<str>, EntityType)> {
+    reg.get(key).and_then(|v| v.as_ref())
+}
+
+fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cfull: &Registry, csur: &Registry) {
+    // single-word people from a title cue ("chief Khan"): resolve the surname
+    for c in d.cands.iter_mut() {
+        if !c.single_per_cue {
+            continue;
+        }
+        let key = c.canonical.to_string();
+        if let Some((canon, _)) = lookup(sur, &key).or_else(|| lookup(csur, &key)) {
+            c.canonical = canon.clone();
+        }
+    }
+    let mut added = Vec::new();
+    for (pi, part) in d.parts.iter().enumerate() {
+        let n = part.words.len();
+        let mut covered = vec![0u8; n]; // 0 free, 1 weak list, 2 taken
+        for c in d.cands.iter().filter(|c| c.part == pi) {
+            for slot in &mut covered[c.w0..c.w1] {
+                *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            if covered[i] == 2 || !nameish(part, i) || part.words[i].caps {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            let maxn = 4.min(n - i);
+            for len in (1..=maxn).rev() {
+                let j = i + len;
+                if covered[i..j].contains(&2) || !(i..j).all(|k| nameish(part, k) || has(CONNECTORS, wt(part, k))) {
+                    continue;
+                }
+                let Some((key, _)) = keys_for(part.hay, &part.words[i..j]) else { continue };
+                let common = len == 1 && is_common(inner, &key);
+                let followed_by_colon = part.hay[part.words[j - 1].end..].starts_with(':');
+                let found = lookup(full, &key)
+                    .or_else(|| if len == 1 && !followed_by_colon { lookup(sur, &key) } else { None })
+                    .or_else(|| if common { None } else { lookup(cfull, &key) })
+                    .or_else(|| if len == 1 && !common { lookup(csur, &key) } else { None });
+                if let Some((canon, kind)) = found {
+                    // a weak list place yields only to a person
+                    if covered[i..j].contains(&1) && *kind != EntityType::Per {
+                        continue;
+                    }
+                    hit = Some((j, canon.clone(), *kind));
+                    break;
+                }
+            }
+            match hit {
+                Some((j, canonical, kind)) => {
+                    added.push(Cand {
+                        part: pi,
+                        w0: i,
+                        w1: j,
+                        start: part.off + part.words[i].start,
+                        end: part.off + part.words[j - 1].end,
+                        kind,
+                        canonical,
+                        source: MentionSource::Propagated,
+                        pri: 2,
+                        single_per_cue: false,
+                    });
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if !added.is_empty() {
+        // propagated names replace the weak list hits they cover
+        d.cands.retain(|c| !(c.pri == 1 && added.iter().any(|a| a.part == c.part && a.start < c.end && c.start < a.end)));
+        d.cands.extend(added);
+        d.cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
