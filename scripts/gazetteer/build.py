@@ -200,7 +200,7 @@ def main():
         if dem:
             for d in re.split(r",|\bor\b", dem):
                 d = d.strip()
-                if d and d.lower() not in common:
+                if d:
                     rows.add(d, d, "NORP", "nationality")
 
     nat = json.load(open(os.path.join(npm, "node_modules", "i18n-nationality", "langs", "en.json"), encoding="utf-8"))
@@ -208,7 +208,7 @@ def main():
         adj = re.sub(r"\s*\(.*\)", "", adj)
         for a in re.split(r"\s+-\s+|,", adj):
             a = a.strip()
-            if not a or a in country_names or "Island" in a or a.lower() in common:
+            if not a or a in country_names or "Island" in a:
                 continue
             rows.add(a, a, "NORP", "nationality")
 
@@ -278,7 +278,7 @@ def main():
         out_lines.append(f"S\t{sid}\t{name}\t{lic}")
     ordered = sorted(rows.rows.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
     for surface, (rank, _negpop, canon, kind, src) in ordered:
-        flags = "c" if surface.lower() in frequent and src not in ("news", "countries", "countryinfo", "states") else ""
+        flags = "c" if surface.lower() in frequent and src not in ("news", "countries", "countryinfo", "states", "nationality") else ""
         if "\t" in surface or "\t" in canon:
             continue
         out_lines.append(f"E\t{surface}\t{canon}\t{kind}\t{src}\t{rank}\t{flags}")

@@ -20,7 +20,7 @@ mod patterns;
 use brief_tokenize::{Language, Span};
 use serde::Serialize;
 
-use cluster::{doc_support, line_hash, ClusterEvidence};
+use cluster::{doc_counts, line_hash, ClusterEvidence};
 use features::{features, Features};
 
 /// What a block is structurally (from the plain-text layout or the HTML tag).
@@ -48,6 +48,10 @@ pub enum BlockKind {
     Comment,
     /// A legal, cookie, subscription or advertising region.
     Notice,
+    /// The article's summary under the headline (DOM class `standfirst`,
+    /// `dek`, `summary`, …): body text even without final punctuation,
+    /// unless the body repeats it.
+    Standfirst,
 }
 
 /// One block to classify.
@@ -270,21 +274,20 @@ impl BoilerplateClassifier {
             s.context();
         }
         if self.cluster_evidence {
-            let table: Vec<Vec<(u64, &[u64])>> = states
+            let table: Vec<Vec<(u64, &[u64], bool)>> = states
                 .iter()
-                .map(|s| s.blocks.iter().map(|b| (b.line, b.feat.keys.as_slice())).collect())
+                .map(|s| s.blocks.iter().map(|b| (b.line, b.feat.keys.as_slice(), b.class == Class::Good)).collect())
                 .collect();
             let evidence = ClusterEvidence::new(&table);
             let supports: Vec<Vec<f32>> = states
                 .iter()
                 .enumerate()
                 .map(|(d, s)| {
-                    if evidence.is_cluster() {
-                        s.blocks.iter().map(|b| evidence.support(d, &b.feat.keys)).collect()
-                    } else {
-                        let keys: Vec<&[u64]> = s.blocks.iter().map(|b| b.feat.keys.as_slice()).collect();
-                        doc_support(&keys)
-                    }
+                    let counts = doc_counts(&table[d].iter().map(|&(_, k, body)| (k, body)).collect::<Vec<_>>());
+                    s.blocks
+                        .iter()
+                        .map(|b| evidence.support(d, &b.feat.keys, &counts, b.class == Class::Good))
+                        .collect()
                 })
                 .collect();
             for (s, support) in states.iter_mut().zip(&supports) {
@@ -324,6 +327,8 @@ struct DocState {
     spans: Vec<Span>,
     blocks: Vec<BlockState>,
     has_title: bool,
+    /// The document's language has stopwords and uses them.
+    stop_ok: bool,
 }
 
 /// Score of a removal decided by a phrase or the DOM.
@@ -336,7 +341,14 @@ const CONTEXT: f32 = 0.35;
 impl DocState {
     fn new(doc: &ClusterDoc<'_>) -> DocState {
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.span.get(doc.text).unwrap_or("")).collect();
-        let feats: Vec<Features> = texts.iter().map(|t| features(t, doc.lang)).collect();
+        let feats: Vec<Features> = texts
+            .iter()
+            .map(|t| {
+                let mut f = features(t, doc.lang);
+                f.fields = patterns::field_labels(t);
+                f
+            })
+            .collect();
         // stopwords say something only where the language has a list and the
         // document is in that language
         let words: usize = feats.iter().map(|f| f.words).sum();
@@ -349,9 +361,9 @@ impl DocState {
                 let (class, comment_start, by_shape) = initial(t, b, &feat, stop_ok);
                 BlockState { line: line_hash(t), chars: t.len(), class, comment_start, by_shape, feat }
             })
-            .collect();
-        let has_title = doc.blocks.iter().any(|b| b.kind == BlockKind::Title);
-        let mut s = DocState { spans: doc.blocks.iter().map(|b| b.span).collect(), blocks, has_title };
+            .collect::<Vec<BlockState>>();
+        let has_title = blocks.iter().any(|b| b.class == Class::Title);
+        let mut s = DocState { spans: doc.blocks.iter().map(|b| b.span).collect(), blocks, has_title, stop_ok };
         s.standfirst(&texts);
         s
     }
@@ -389,12 +401,17 @@ impl DocState {
             self.blocks[i].class = if keep { Class::Good } else { Class::Bad(reason, CONTEXT) };
         }
         // plain text handed over without a title: the first headline-shaped
-        // line of the document is its title
+        // line before the body, after nothing but page chrome, is the title
         if !self.has_title {
-            if let Some(b) = self.blocks.first_mut() {
+            for b in &mut self.blocks {
                 let words = b.feat.words;
-                if b.by_shape && !b.feat.ends_sentence && (3..=30).contains(&words) && b.feat.lower > 0 {
+                let headline = matches!(b.class, Class::Bad(Reason::Heading | Reason::RelatedHeadline, _));
+                if b.by_shape && headline && (3..=30).contains(&words) && b.feat.lower > 0 {
                     b.class = Class::Title;
+                    break;
+                }
+                if matches!(b.class, Class::Good | Class::Near(_)) {
+                    break;
                 }
             }
         }
@@ -454,7 +471,8 @@ impl DocState {
         for (order, min_keys) in [(content.iter().rev().copied().collect::<Vec<_>>(), 4), (content.clone(), 6)] {
             for i in order {
                 let b = &self.blocks[i];
-                if b.feat.keys.len() < min_keys || support[i] >= min_support || removed + b.chars > budget {
+                let foreign = support[i] < min_support && (!self.is_prose(b) || support[i] == 0.0);
+                if b.feat.keys.len() < min_keys || !foreign || removed + b.chars > budget {
                     break;
                 }
                 removed += b.chars;
@@ -464,6 +482,14 @@ impl DocState {
         for i in drop {
             self.blocks[i].class = Class::Bad(Reason::OffTopic, 0.1 + support[i]);
         }
+    }
+
+    /// Reads like running text: function words as the language uses them
+    /// (when they are known), no "Label:" fields, few figures.
+    fn is_prose(&self, b: &BlockState) -> bool {
+        let f = &b.feat;
+        let stop = !self.stop_ok || f.stop_density() >= PROSE_STOPWORDS;
+        stop && f.fields == 0 && f.numbers * 5 < f.words
     }
 
     fn verdicts(self) -> Vec<Verdict> {
@@ -491,6 +517,8 @@ const STANDFIRST_OVERLAP: f32 = 0.6;
 /// An undecided block longer than this is kept next to body text even at
 /// the edge of the document.
 const LONG_WORDS: usize = 25;
+/// Stopword share below which a block does not read as running text.
+const PROSE_STOPWORDS: f32 = 0.15;
 /// Median support of body blocks below which the vocabulary evidence is
 /// not trusted (other script, other language, tiny documents).
 const COHERENT: f32 = 0.3;
@@ -556,16 +584,19 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, boo
         BlockKind::Related => Some(Reason::RelatedHeadline),
         BlockKind::Comment => Some(Reason::CommentNotice),
         BlockKind::Notice => Some(Reason::Legal),
-        BlockKind::Title | BlockKind::Paragraph | BlockKind::ListItem => None,
+        BlockKind::Title | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Standfirst => None,
     };
     if let Some(r) = dom {
         return (Class::Bad(r, SURE), false, false);
+    }
+    if b.kind == BlockKind::Standfirst && b.link_density <= 0.5 {
+        return (Class::Good, false, false);
     }
     let link_limit = if b.kind == BlockKind::ListItem { 0.3 } else { 0.5 };
     if b.link_density > link_limit {
         return (Class::Bad(Reason::Navigation, SURE), false, false);
     }
-    if patterns::field_labels(t) >= 3 {
+    if f.fields >= 3 {
         return (Class::Bad(Reason::OffTopic, SHAPE), false, false);
     }
     (shape(f, b.kind, stop_ok), false, true)
@@ -583,6 +614,15 @@ fn shape(f: &Features, kind: BlockKind, stop_ok: bool) -> Class {
         Reason::RelatedHeadline
     };
     if !f.ends_sentence {
+        // a row of figures (scores, prices, fixtures) is a data box, not a headline
+        if f.words >= 8 && f.numbers * 10 >= f.words * 3 {
+            return Class::Bad(Reason::OffTopic, SHAPE);
+        }
+        // "News Politics Business Sport": a menu, capitalised words and no
+        // function word
+        if f.words >= 3 && f.cap_words == f.words && (f.stopwords == 0 || !stop_ok) && f.numbers == 0 {
+            return Class::Bad(Reason::Navigation, SHAPE);
+        }
         if f.words > LONG_WORDS || kind == BlockKind::ListItem {
             return Class::Near(headline_reason);
         }

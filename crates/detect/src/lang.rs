@@ -15,7 +15,9 @@ use brief_tokenize::{Language, Span};
 use serde::Serialize;
 use whatlang::Lang;
 
-use crate::lang_profile::{profile_index, Bucket, Profile, NPROF, PROFILED};
+use crate::lang_profile::{
+    profile_index, Bucket, Profile, ARABIC_LANGS, CYRILLIC_LANGS, LATIN_LANGS, NPROF, PROFILED,
+};
 
 /// The default allow-list: the languages brief has stemmers and stopwords for
 /// (see [`Language`]) plus the major news languages written in scripts of
@@ -99,6 +101,10 @@ struct Inner {
     allowed: Vec<Lang>,
     /// Profiled languages that are allowed (bit i = `PROFILED[i]`).
     mask: u32,
+    /// Per script (Latin, Cyrillic, Arabic): the allowed profiled languages
+    /// when every allowed language of that script has a profile, else 0
+    /// (then whatlang must always be asked).
+    fast: [u32; 3],
     min_chars: usize,
     threshold: f64,
     sample_bytes: usize,
@@ -183,11 +189,25 @@ impl LanguageDetectorBuilder {
             .enumerate()
             .filter(|(_, l)| allowed.contains(l))
             .fold(0u32, |m, (i, _)| m | (1 << i));
+        let fast_group = |script: whatlang::Script, group: u32| {
+            let all_profiled = allowed.iter().filter(|l| script.langs().contains(l)).all(|&l| profile_index(l).is_some());
+            if all_profiled {
+                group & mask
+            } else {
+                0
+            }
+        };
+        let fast = [
+            fast_group(whatlang::Script::Latin, LATIN_LANGS),
+            fast_group(whatlang::Script::Cyrillic, CYRILLIC_LANGS),
+            fast_group(whatlang::Script::Arabic, ARABIC_LANGS),
+        ];
         Ok(LanguageDetector {
             inner: Arc::new(Inner {
                 detector: whatlang::Detector::with_allowlist(allowed.clone()),
                 allowed,
                 mask,
+                fast,
                 min_chars: self.min_chars,
                 threshold: self.threshold,
                 sample_bytes: self.sample_bytes,
@@ -206,7 +226,18 @@ const FLIP_MIN_LETTER_SHARE: f64 = 0.8;
 const RECHECK_EVIDENCE: f32 = 2.0;
 /// Our evidence must beat whatlang's choice by this much before a pairwise
 /// run is asked to settle it.
-const OVERRIDE_MARGIN: f32 = 1.0;
+const OVERRIDE_MARGIN: f32 = 0.25;
+/// The fast path (no whatlang run) needs this many function words, this much
+/// evidence for the winner and this lead over the runner-up, and this share
+/// of the letters in one script.
+const FAST_MIN_WORDS: usize = 2;
+const FAST_MIN_EVIDENCE: f32 = 2.0;
+const FAST_GAP: f32 = 2.0;
+const FAST_SCRIPT_SHARE: f64 = 0.9;
+/// With this many function words, whatlang is asked only about the languages
+/// whose evidence is within this span of the best.
+const NARROW_MIN_WORDS: usize = 2;
+const NARROW_SPAN: f32 = 1.5;
 /// Paragraphs under this many letters never enter a document sample when
 /// longer ones exist (headings, captions, buttons).
 const SAMPLE_MIN_LETTERS: usize = 40;
@@ -313,7 +344,7 @@ impl LanguageDetector {
     }
 
     /// Picks up to `sample_bytes` of content-like paragraphs, spread evenly
-    /// over the document.
+    /// over the document (every k-th paragraph, then the ones in between).
     fn document_sample(&self, text: &str, paragraphs: &[Span], profiles: &[Option<Profile>]) -> String {
         let budget = self.inner.sample_bytes;
         let content: Vec<usize> = (0..paragraphs.len())
@@ -321,22 +352,22 @@ impl LanguageDetector {
             .collect();
         let chosen: Vec<usize> =
             if content.is_empty() { (0..paragraphs.len()).filter(|&i| profiles[i].is_some()).collect() } else { content };
-        let total: usize = chosen.iter().map(|&i| paragraphs[i].len()).sum();
+        let total: usize = chosen.iter().map(|&i| paragraphs[i].len() + 1).sum();
         let step = total.div_ceil(budget.max(1)).max(1);
-        let mut sample = String::with_capacity(budget.min(total) + 64);
-        for (k, &i) in chosen.iter().enumerate() {
-            if k % step != 0 {
-                continue;
-            }
-            let Some(p) = paragraphs[i].get(text) else { continue };
-            if sample.len() + p.len() > budget {
-                if sample.is_empty() {
-                    sample.push_str(bounded(p, budget));
+        let mut sample = String::with_capacity(budget.min(total) + 8);
+        'fill: for offset in 0..step {
+            for &i in chosen.iter().skip(offset).step_by(step) {
+                let Some(p) = paragraphs[i].get(text) else { continue };
+                let room = budget.saturating_sub(sample.len());
+                if p.len() + 1 > room {
+                    if room >= 64 {
+                        sample.push_str(bounded(p, room));
+                    }
+                    break 'fill;
                 }
-                break;
+                sample.push_str(p);
+                sample.push('\n');
             }
-            sample.push_str(p);
-            sample.push('\n');
         }
         if sample.is_empty() {
             sample.push_str(bounded(text, budget));
@@ -344,40 +375,109 @@ impl LanguageDetector {
         sample
     }
 
-    /// whatlang's answer, re-checked against our own evidence.
+    /// The allowed profiled languages of the profile's main script when our
+    /// evidence can speak for all of that script's allowed languages, with
+    /// the script's name.
+    fn profiled_group(&self, prof: &Profile) -> Option<(u32, &'static str)> {
+        let bucket = prof.main_bucket()?;
+        let (group, script) = match bucket {
+            Bucket::Latin => (self.inner.fast[0], "Latin"),
+            Bucket::Cyrillic => (self.inner.fast[1], "Cyrillic"),
+            Bucket::Arabic => (self.inner.fast[2], "Arabic"),
+            _ => return None,
+        };
+        let pure = prof.scripts[bucket as usize] as f64 >= FAST_SCRIPT_SHARE * prof.letters as f64;
+        (group != 0 && pure).then_some((group, script))
+    }
+
+    /// whatlang's answer, re-checked against our own evidence; whatlang is
+    /// skipped when function words and letters leave no doubt, and asked
+    /// only about the plausible languages when they narrow the field.
     fn decide(&self, text: &str, prof: &Profile) -> Detection {
         let inner = &*self.inner;
-        let Some(info) = inner.detector.detect(text) else {
+        let group = self.profiled_group(prof);
+        let evidence = group.map(|(g, _)| (g, prof.evidence(g)));
+        if let (Some((g, script)), Some((_, e))) = (group, evidence.as_ref()) {
+            if let Some((best, score, gap)) = top2(e, g) {
+                if prof.function_words >= FAST_MIN_WORDS && score >= FAST_MIN_EVIDENCE && gap >= FAST_GAP {
+                    DBG[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    return self.detection(PROFILED[best], script, strength(gap), prof);
+                }
+            }
+        }
+        let narrowed: Option<Vec<Lang>> = match evidence.as_ref() {
+            Some((g, e)) if prof.function_words >= NARROW_MIN_WORDS => {
+                let (_, score) = argmax(e, *g).unwrap_or((0, 0.0));
+                let keep: Vec<Lang> =
+                    (0..NPROF).filter(|&j| g & (1 << j) != 0 && e[j] >= score - NARROW_SPAN).map(|j| PROFILED[j]).collect();
+                (keep.len() >= 2 && keep.len() < g.count_ones() as usize).then_some(keep)
+            }
+            _ => None,
+        };
+        DBG[if narrowed.is_some() { 1 } else { 2 }].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let info = match narrowed {
+            Some(list) => whatlang::Detector::with_allowlist(list).detect(text),
+            None => inner.detector.detect(text),
+        };
+        let Some(info) = info else {
             return unknown(text);
         };
         let script = script_name(info.script());
         if !inner.allowed.contains(&info.lang()) {
             return Detection { lang: "und", script, confidence: 0.0, reliable: false };
         }
-        let (lang, confidence) = match profile_index(info.lang()) {
-            Some(iw) => self.combine(text, prof, info.lang(), iw, info.confidence()),
-            None => (info.lang(), info.confidence()),
+        let (lang, confidence) = match (evidence, profile_index(info.lang())) {
+            (Some((g, e)), Some(iw)) if g & (1 << iw) != 0 => self.combine(text, &e, g, info.lang(), iw, info.confidence()),
+            _ => (info.lang(), info.confidence()),
         };
-        let weight = prof.letters + 2 * (prof.scripts[Bucket::Cjk as usize] + prof.scripts[Bucket::Hangul as usize]);
-        Detection { lang: lang.code(), script, confidence, reliable: confidence >= inner.threshold && weight >= inner.min_chars }
+        self.detection(lang, script, confidence, prof)
     }
 
-    fn combine(&self, text: &str, prof: &Profile, lw: Lang, iw: usize, cw: f64) -> (Lang, f64) {
-        let group = same_script(iw) & self.inner.mask;
-        let e = prof.evidence(group);
-        let Some((im, best)) = argmax_pref(&e, group, iw) else {
+    fn detection(&self, lang: Lang, script: &'static str, confidence: f64, prof: &Profile) -> Detection {
+        // A CJK character carries about as much as a short word.
+        let weight = prof.letters + 2 * (prof.scripts[Bucket::Cjk as usize] + prof.scripts[Bucket::Hangul as usize]);
+        Detection {
+            lang: lang.code(),
+            script,
+            confidence,
+            reliable: confidence >= self.inner.threshold && weight >= self.inner.min_chars,
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn scan_only(&self, text: &str) -> usize {
+        Profile::scan(text, self.inner.mask).words
+    }
+
+    #[doc(hidden)]
+    pub fn explain(&self, text: &str) -> String {
+        let prof = Profile::scan(text, self.inner.mask);
+        let info = self.inner.detector.detect(text);
+        let e = prof.evidence(self.inner.mask);
+        let mut ev: Vec<(f32, &str)> = (0..NPROF).filter(|&j| e[j] != 0.0).map(|j| (e[j], PROFILED[j].code())).collect();
+        ev.sort_by(|a, b| b.0.total_cmp(&a.0));
+        format!("wl={:?} ev={:?} fw={}", info.map(|i| (i.lang().code(), i.confidence())), ev, prof.function_words)
+    }
+
+    /// Settles whatlang's choice `lw` (confidence `cw`) against our evidence
+    /// `e` over the language group `group`.
+    fn combine(&self, text: &str, e: &[f32; NPROF], group: u32, lw: Lang, iw: usize, cw: f64) -> (Lang, f64) {
+        let Some((im, best)) = argmax_pref(e, group, iw) else {
             return (lw, cw);
         };
         if im == iw {
-            let second = (0..NPROF).filter(|&j| j != iw && group & (1 << j) != 0).map(|j| e[j]).fold(f32::MIN, f32::max);
-            let g = strength(best - second.max(0.0));
+            let second = (0..NPROF).filter(|&j| j != iw && group & (1 << j) != 0).map(|j| e[j]).fold(0.0f32, f32::max);
+            let g = strength(best - second);
             return (lw, 1.0 - (1.0 - cw) * (1.0 - g));
         }
         let margin = best - e[iw];
         if margin < OVERRIDE_MARGIN {
-            return (lw, cw * (1.0 - strength(margin) / 2.0));
+            return (lw, cw);
         }
+        // Trigrams prefer `lw`, our evidence `lm`: ask whatlang how strongly
+        // it prefers `lw` over `lm` alone, and let the stronger side win.
         let lm = PROFILED[im];
+        DBG[3].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let g = strength(margin);
         match whatlang::Detector::with_allowlist(vec![lw, lm]).detect(text) {
             Some(pair) if pair.lang() == lm => (lm, 1.0 - (1.0 - pair.confidence()) * (1.0 - g)),
@@ -388,10 +488,24 @@ impl LanguageDetector {
     }
 }
 
-/// Confidence-like strength of an evidence margin: 1 − 2^−m.
+#[doc(hidden)]
+pub static DBG: [std::sync::atomic::AtomicUsize; 4] = [const { std::sync::atomic::AtomicUsize::new(0) }; 4];
+
+/// The best language of `group` by `e`, its score and its lead over the
+/// runner-up (or over zero).
+fn top2(e: &[f32; NPROF], group: u32) -> Option<(usize, f32, f32)> {
+    let (best, score) = argmax(e, group)?;
+    let second = (0..NPROF).filter(|&j| j != best && group & (1 << j) != 0).map(|j| e[j]).fold(0.0f32, f32::max);
+    Some((best, score, score - second))
+}
+
+/// Confidence-like strength of an evidence margin: 1 − 2^−m, and 1 from a
+/// margin of 8 on (where the difference is below any useful threshold).
 fn strength(margin: f32) -> f64 {
     if margin <= 0.0 {
         0.0
+    } else if margin >= 8.0 {
+        1.0
     } else {
         1.0 - 0.5f64.powf(margin as f64)
     }

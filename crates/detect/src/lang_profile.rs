@@ -107,7 +107,7 @@ const ITA: &[&str] = &[
     "un", "uno", "una", "si", "sono", "ha", "hanno", "anche", "come", "ma", "più", "o", "se", "ci", "ne",
     "questo", "questa", "questi", "queste", "quello", "quella", "quelli", "essere", "stato", "stata", "stati",
     "loro", "suo", "sua", "suoi", "sue", "dopo", "già", "ancora", "quando", "perché", "molto", "cui", "poi",
-    "senza", "secondo", "l", "all", "dell", "nell", "sull", "dall", "un'", "era", "erano", "sarà", "essere",
+    "senza", "secondo", "l", "all", "dell", "nell", "sull", "dall", "era", "erano", "sarà", "essere",
     "aveva", "avevano", "può", "possono", "mentre", "durante", "contro", "verso", "presso", "sempre", "ogni",
 ];
 
@@ -119,6 +119,7 @@ const NLD: &[&str] = &[
     "zouden", "zal", "zullen", "hun", "haar", "zich", "wat", "wie", "waar", "toen", "omdat", "tegen", "onder",
     "sinds", "tijdens", "volgens", "nu", "hier", "daar", "meer", "veel", "echter", "alleen", "nog", "welke",
     "wordt", "waren", "zei", "zegt", "hen", "ons", "onze", "mijn", "uw", "binnen", "zonder", "tussen", "vanaf",
+    "af",
 ];
 
 const DAN: &[&str] = &[
@@ -129,7 +130,8 @@ const DAN: &[&str] = &[
     "denne", "end", "dette", "mit", "også", "under", "have", "dig", "hende", "alt", "meget", "sit", "sine",
     "mod", "disse", "hvis", "nogle", "hos", "blive", "mange", "bliver", "hendes", "været", "jer", "sådan",
     "igen", "ifølge", "mellem", "siden", "endnu", "hvorfor", "nogen", "mere", "ingen", "både", "uden", "kun",
-    "fordi", "før", "hvordan", "stadig", "ved", "samt", "gennem", "blandt", "vores", "hvilket", "hvem",
+    "fordi", "før", "hvordan", "stadig", "ved", "samt", "gennem", "blandt", "vores", "hvilket", "hvem", "så",
+    "kan",
 ];
 
 const NOB: &[&str] = &[
@@ -140,7 +142,7 @@ const NOB: &[&str] = &[
     "deres", "etter", "ned", "skulle", "denne", "for", "deg", "sine", "sitt", "mot", "å", "mye", "hvorfor",
     "dette", "disse", "uten", "hvordan", "ingen", "blir", "mellom", "hver", "hvem", "hvis", "både", "bare",
     "enn", "fordi", "før", "mange", "også", "slik", "vært", "siden", "igjen", "ifølge", "fortsatt", "enda",
-    "mer", "ennå", "gjennom", "blant", "våre", "vår", "sammen", "under", "sier", "sa",
+    "mer", "ennå", "gjennom", "blant", "våre", "vår", "under", "sier", "sa",
 ];
 
 const SWE: &[&str] = &[
@@ -345,11 +347,31 @@ const LETTERS: &[(char, u32)] = &[
     ('ے', bits(&[UR])),
 ];
 
+/// `LETTERS` sorted by letter, with upper-case forms, for binary search.
+static LETTER_INDEX: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
+    let mut v: Vec<(char, u8)> = Vec::with_capacity(LETTERS.len() * 2);
+    for (i, &(c, _)) in LETTERS.iter().enumerate() {
+        v.push((c, i as u8));
+        for u in c.to_uppercase() {
+            if u != c {
+                v.push((u, i as u8));
+            }
+        }
+    }
+    v.sort_unstable();
+    v.dedup_by_key(|e| e.0);
+    v
+});
+
+fn letter_index(c: char) -> Option<usize> {
+    LETTER_INDEX.binary_search_by_key(&c, |e| e.0).ok().map(|i| LETTER_INDEX[i].1 as usize)
+}
+
 /// Profiled languages per script group, for the "counts against" part of
 /// the letter evidence.
-const LATIN_LANGS: u32 = bits(&[EN, DE, FR, ES, PT, IT, NL, DA, NB, SV, FI, HU, RO, TR]);
-const CYRILLIC_LANGS: u32 = bits(&[RU, UK]);
-const ARABIC_LANGS: u32 = bits(&[AR, FA, UR]);
+pub(crate) const LATIN_LANGS: u32 = bits(&[EN, DE, FR, ES, PT, IT, NL, DA, NB, SV, FI, HU, RO, TR]);
+pub(crate) const CYRILLIC_LANGS: u32 = bits(&[RU, UK]);
+pub(crate) const ARABIC_LANGS: u32 = bits(&[AR, FA, UR]);
 
 /// Coarse script buckets, enough to notice a script change between a
 /// document and one of its paragraphs.
@@ -440,8 +462,7 @@ impl Profile {
                 p.letters += 1;
                 p.scripts[bucket(c) as usize] += 1;
                 if !c.is_ascii() {
-                    let lc = c.to_lowercase().next().unwrap_or(c);
-                    if let Some(i) = LETTERS.iter().position(|&(l, _)| l == lc) {
+                    if let Some(i) = letter_index(c) {
                         p.letter_marks |= 1 << i;
                     }
                 }

@@ -113,7 +113,10 @@ const LOC_NOUN_OF: &[&str] = &[
 ];
 
 /// Lower-case words that may join capitalised words inside a name.
-const CONNECTORS: &[&str] = &["of", "the", "for", "de", "al", "bin", "ibn", "von", "van", "der", "den", "la", "le", "du", "da", "el", "y", "e", "i", "ul", "ud"];
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "de", "al", "bin", "ibn", "von", "van", "der", "den", "ten", "ter", "la", "le", "du", "da",
+    "dos", "das", "di", "del", "el", "y", "e", "i", "ul", "ud",
+];
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
@@ -315,8 +318,26 @@ fn is_space_sep(s: &str) -> bool {
 /// A word that may be part of a name run.
 fn nameish(part: &Part<'_>, i: usize) -> bool {
     let w = &part.words[i];
+    if w.digit {
+        // ordinals name units ("1st Battalion"); dates and numbers do not
+        let t = wt(part, i);
+        return ["st", "nd", "rd", "th"].iter().any(|s| t.ends_with(s));
+    }
     // long all-caps words are headline or credit shouting, not names
-    (w.cap || w.digit) && !(w.caps && w.end - w.start > 5)
+    w.cap && !(w.caps && w.end - w.start > 5)
+}
+
+/// Months and weekdays: capitalised, never the start of a person's name here.
+const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Sept",
+];
+
+/// Words before `of` that keep the `of` inside one name.
+fn joins_of(w: &str) -> bool {
+    has(ORG_HEAD, w)
+        || has(TITLES, w)
+        || has(&["Gulf", "Bay", "Isle", "Sea", "Strait", "Republic", "Kingdom", "Emirate", "State", "Islands", "Cape", "City", "Sultanate", "Duchy", "Prince", "Princess", "Duke", "Bishop", "Archbishop", "Governor", "Minister", "Secretary", "Chief", "Head", "Chamber", "Port"], w)
 }
 
 fn is_common(inner: &Inner, w: &str) -> bool {
@@ -359,7 +380,12 @@ fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
             }
             // connectors: up to two lower-case joining words before a name word
             let mut c = b;
-            while c < n && c < b + 2 && has(CONNECTORS, wt(part, c)) && is_space_or_hyphen(sep_before(part, c)) {
+            while c < n
+                && c < b + 2
+                && has(CONNECTORS, wt(part, c))
+                && is_space_or_hyphen(sep_before(part, c))
+                && (wt(part, c) != "of" || joins_of(wt(part, b - 1)))
+            {
                 c += 1;
             }
             if c > b && c < n && nameish(part, c) && is_space_or_hyphen(sep_before(part, c)) {
@@ -372,6 +398,12 @@ fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
         i = b;
     }
     out
+}
+
+/// "An", "The", "In": a capitalised function word is not a name.
+fn is_function_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    brief_tokenize::is_stopword(brief_tokenize::Language::English, &lower) && !has(TITLES, w)
 }
 
 fn is_space_or_hyphen(s: &str) -> bool {
@@ -430,7 +462,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         while a < b && part.initial[a0] && a == a0 && !has(TITLES, wt(part, a)) && is_common(inner, wt(part, a)) {
             a += 1;
         }
-        while a < b && !nameish(part, a) {
+        while a < b && (!nameish(part, a) || (!is_list_span(part, a, b) && is_function_word(wt(part, a)))) {
             a += 1;
         }
         if a >= b {
@@ -476,16 +508,19 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             while nb < b && nb < na + 4 && !strong_hit_at(inner, part, nb, EntityType::Per) {
                 nb += 1;
             }
-            let first_is_name = inner.first_names.contains(wt(part, na));
+            let first_is_name = inner.first_names.contains(wt(part, na))
+                && !has(CALENDAR, wt(part, na))
+                && !has(&["Al", "El", "Le", "La", "De", "Van", "Von", "Du", "Da"], wt(part, na));
+            let has_digit = (na..nb).any(|i| part.words[i].digit);
             let starts_other = strong_hit_at(inner, part, na, EntityType::Per);
-            if titled && !starts_other && !part.words[na].caps {
+            if titled && !starts_other && !part.words[na].caps && !has_digit && !has(CALENDAR, wt(part, na)) {
                 if let Some(mut c) = cand(part, pi, na, nb, EntityType::Per) {
                     c.single_per_cue = nb - na == 1;
                     out.push(c);
                 }
                 continue;
             }
-            if first_is_name && nb - na >= 2 && !starts_other && !part.words[na].caps {
+            if first_is_name && nb - na >= 2 && !starts_other && !part.words[na].caps && !has_digit {
                 out.extend(cand(part, pi, na, nb, EntityType::Per));
                 continue;
             }
@@ -497,13 +532,17 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             && is_space_sep(sep_before(part, a))
             && has(LOC_NOUN_OF, wt(part, a - 2))
             || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
-        if (loc_after || loc_before) && n <= 4 && !part.words[a].caps {
+        let loc_appos = b + 1 < part.words.len()
+            && sep_before(part, b) == ", "
+            && (wt(part, b) == "capital" || (has(&["the", "a"], wt(part, b)) && has(&["capital", "city", "town", "village", "province", "district", "region"], wt(part, b + 1))));
+        if (loc_after || loc_before || loc_appos) && n <= 4 && !part.words[a].caps {
             out.extend(cand(part, pi, a, b, EntityType::Loc));
             continue;
         }
         // people by context: speech verb, apposition, "said X", photo credit
         if (2..=4).contains(&n)
             && !part.words[a].caps
+            && !(a..b).any(|i| part.words[i].digit || has(CALENDAR, wt(part, i)))
             && !strong_hit_at(inner, part, a, EntityType::Per)
             && !is_list_span(part, a, b)
             && (a..b).all(|i| !is_common(inner, wt(part, i)) || has(CONNECTORS, wt(part, i)))
@@ -560,7 +599,18 @@ fn apposition(part: &Part<'_>, b: usize) -> bool {
 }
 
 /// Greedy overlap resolution: longer spans first, then priority, then position.
+/// A cue that confirms a list entry's span and type keeps its canonical name.
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    let listed: Vec<(usize, usize, EntityType, Arc<str>)> = cands
+        .iter()
+        .filter(|c| c.source == MentionSource::List)
+        .map(|c| (c.start, c.end, c.kind, c.canonical.clone()))
+        .collect();
+    for c in cands.iter_mut().filter(|c| c.source == MentionSource::Cue) {
+        if let Some(l) = listed.iter().find(|l| (l.0, l.1, l.2) == (c.start, c.end, c.kind)) {
+            c.canonical = l.3.clone();
+        }
+    }
     cands.sort_by(|x, y| {
         (y.end - y.start)
             .cmp(&(x.end - x.start))

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use brief_tokenize::{Language, Span, Tokenizer};
+use brief_tokenize::{Language, Span, StemCache, TokenKind, Tokenizer};
 
 use crate::readable::{classify, strip_dateline, Use};
 use crate::Document;
@@ -51,6 +51,9 @@ pub(crate) struct Cluster {
     pub n_docs: usize,
     /// Number of documents containing each concept.
     pub concept_df: Vec<u32>,
+    /// Number of near-duplicate groups (distinct wordings) containing each
+    /// concept.
+    pub concept_groups: Vec<u32>,
     /// Whether each concept is a single name or figure (not a bigram).
     pub concept_is_name: Vec<bool>,
     /// Inverse sentence frequency of each content term.
@@ -86,6 +89,16 @@ impl Cluster {
     }
 }
 
+/// What selection needs of a token.
+struct Tok {
+    id: u32,
+    stop: bool,
+    upper: bool,
+    /// A word (not a number, URL, tag…).
+    alpha: bool,
+    number: bool,
+}
+
 /// Interns strings to dense ids in first-seen order.
 #[derive(Default)]
 struct Interner {
@@ -114,6 +127,8 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
     let mut sents = Vec::new();
     let mut first_of_doc = Vec::with_capacity(docs.len());
     let mut ids: Vec<(u32, bool)> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut cache = StemCache::new();
     // Per word: (capitalised inside a sentence, lower-case) counts.
     let mut case_evidence: Vec<(u32, u32)> = Vec::new();
     let mut pending_names: Vec<Vec<u32>> = Vec::new();
@@ -133,10 +148,19 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
             }
             let span = strip_dateline(doc.text, raw, i < 3);
             let text = &doc.text[span];
-            let tokens = tok.tokens(text);
+            toks.clear();
+            tok.for_each_token(text, &mut cache, |t| {
+                toks.push(Tok {
+                    id: words.id(t.stem),
+                    stop: t.stop,
+                    upper: t.text.chars().next().is_some_and(char::is_uppercase),
+                    alpha: t.kind == TokenKind::Word || t.kind == TokenKind::Abbreviation,
+                    number: t.kind == TokenKind::Number,
+                })
+            });
             ids.clear();
-            let mut terms: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
-            let mut concepts: Vec<u32> = Vec::with_capacity(tokens.len() * 2);
+            let mut terms: Vec<(u32, u32)> = Vec::with_capacity(toks.len());
+            let mut concepts: Vec<u32> = Vec::with_capacity(toks.len() * 2);
             let mut concept = |key: u64, concepts: &mut Vec<u32>| {
                 let next = concept_ids.len() as u32;
                 let c = *concept_ids.entry(key).or_insert(next);
@@ -147,17 +171,15 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
                 concepts.push(c);
             };
             let mut names: Vec<u32> = Vec::new();
-            for (k, t) in tokens.iter().enumerate() {
-                let id = words.id(&t.stem);
+            for (k, t) in toks.iter().enumerate() {
+                let id = t.id;
                 ids.push((id, t.stop));
                 if id as usize >= case_evidence.len() {
                     case_evidence.resize(id as usize + 1, (0, 0));
                 }
-                let upper = t.text.chars().next().is_some_and(char::is_uppercase);
-                let content = !t.stop && t.text.chars().any(char::is_alphabetic);
-                if content {
+                if !t.stop && t.alpha {
                     terms.push((id, 1));
-                    if upper {
+                    if t.upper {
                         if k > 0 {
                             case_evidence[id as usize].0 += 1;
                         }
@@ -165,7 +187,7 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
                     } else {
                         case_evidence[id as usize].1 += 1;
                     }
-                } else if t.text.chars().any(|c| c.is_ascii_digit()) {
+                } else if t.number {
                     // Figures ("3,000", "600") are facts in news copy.
                     concept((u64::from(id) << 32) | u64::from(u32::MAX), &mut concepts);
                 }
@@ -248,6 +270,7 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
         n_docs: docs.len(),
         concept_df,
         concept_is_name,
+        concept_groups: Vec::new(),
         idf,
         group_docs: Vec::new(),
         group_members: Vec::new(),
@@ -255,6 +278,19 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
         dates: docs.iter().map(|d| d.date.map(str::to_string)).collect(),
     };
     group_near_duplicates(&mut cluster);
+    let mut concept_groups = vec![0u32; cluster.concept_df.len()];
+    let mut last_group = vec![usize::MAX; cluster.concept_df.len()];
+    for root in 0..cluster.sents.len() {
+        for &m in &cluster.group_members[root] {
+            for &c in &cluster.sents[m].concepts {
+                if last_group[c as usize] != root {
+                    last_group[c as usize] = root;
+                    concept_groups[c as usize] += 1;
+                }
+            }
+        }
+    }
+    cluster.concept_groups = concept_groups;
     cluster
 }
 

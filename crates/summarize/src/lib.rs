@@ -301,7 +301,7 @@ impl Summarizer {
 /// Orders the chosen sentences as a story: a sentence directly after its
 /// predecessor in the same document when both are chosen; otherwise by the
 /// earliest date, then the earliest relative position, any source gives
-/// the sentence's group; undated after dated.
+/// the sentence's group.
 fn story_order(cluster: &Cluster, chosen: &[(usize, f64)]) -> Vec<(usize, f64)> {
     let mut score_of: Vec<Option<f64>> = vec![None; cluster.sents.len()];
     for &(s, score) in chosen {
@@ -310,19 +310,23 @@ fn story_order(cluster: &Cluster, chosen: &[(usize, f64)]) -> Vec<(usize, f64)> 
     let is_chosen = |s: usize| score_of[s].is_some();
     let mut heads: Vec<usize> =
         chosen.iter().map(|&(s, _)| s).filter(|&s| cluster.predecessor(s).is_none_or(|p| !is_chosen(p))).collect();
+    // An undated document is taken to be of the cluster's most common date
+    // (the earliest of equally common ones).
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for d in cluster.dates.iter().flatten() {
+        *counts.entry(d.as_str()).or_default() += 1;
+    }
+    let usual = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(d, _)| *d);
+    let date_of = |doc: usize| cluster.dates.get(doc).and_then(|d| d.as_deref()).or(usual);
     let key = |s: usize| {
-        let g = cluster.sents[s].group;
-        let members = &cluster.group_members[g];
-        let date = members
-            .iter()
-            .filter_map(|&m| cluster.dates.get(cluster.sents[m].doc).and_then(|d| d.as_deref()))
-            .min();
+        let members = &cluster.group_members[cluster.sents[s].group];
+        let date = members.iter().filter_map(|&m| date_of(cluster.sents[m].doc)).min();
         let pos = members.iter().map(|&m| cluster.sents[m].rel_pos).fold(1.0, f64::min);
-        (date.is_none(), date, pos)
+        (date, pos)
     };
     heads.sort_by(|&a, &b| {
         let (ka, kb) = (key(a), key(b));
-        ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(ka.2.total_cmp(&kb.2)).then(a.cmp(&b))
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
     });
     let mut out = Vec::with_capacity(chosen.len());
     for h in heads {

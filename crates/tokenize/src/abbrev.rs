@@ -35,7 +35,7 @@ const EN_TITLES: &[&str] = &[
 const EN_GENERAL: &[&str] = &[
     "etc", "vs", "v", "approx", "appt", "apt", "est", "dept", "Dept", "Univ", "Assn", "Bros", "Inc", "Ltd", "Co",
     "Corp", "Plc", "Jr", "Sr", "Esq", "Ave", "Blvd", "Rd", "St", "Mt", "Ft", "Pk", "Sq", "No", "Nos", "Vol", "Vols",
-    "Fig", "Figs", "fig", "figs", "ch", "Ch", "sec", "Sec", "para", "cf", "ca", "c", "e.g", "i.e", "viz", "a.m",
+    "Fig", "Figs", "fig", "figs", "pop", "ch", "Ch", "sec", "Sec", "para", "cf", "ca", "c", "e.g", "i.e", "viz", "a.m",
     "p.m", "U.S", "U.K", "U.N", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "min", "max", "hr", "hrs", "sq", "ft", "oz",
     "lb", "lbs", "yr", "yrs", "mo", "mos", "tel", "Tel", "ext", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",
@@ -151,6 +151,24 @@ const SPEECH_VERBS: &[&str] = &[
     "спросила",
 ];
 
+/// Abbreviations that usually close an enumeration and so often end a
+/// sentence: before any capitalised word they do ("etc. Then").
+const FINAL: &[&str] = &[
+    "etc", "usw", "usf", "u.v.m", "uvm", "enz", "ecc", "osv", "o.s.v", "jne", "stb", "vb", "κλπ", "κ.λπ", "т.д",
+    "т.п", "и.т.д", "m.m", "mfl", "m.fl",
+];
+
+/// Common top-level domains: "Example.Com" is a name, not a missing space.
+const TLDS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "info", "io", "co", "uk", "de", "fr", "es", "it", "nl", "ru", "eu", "int",
+    "biz", "tv", "me", "ai", "app", "dev", "news",
+];
+
+/// Is `word` (any case) a common top-level domain?
+pub(crate) fn is_tld(word: &str) -> bool {
+    word.len() <= 4 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
 /// Capitalised words that open sentences often but are not stopwords.
 const EXTRA_STARTERS_EN: &[&str] = &[
     "however", "meanwhile", "yet", "still", "also", "although", "though", "today", "yesterday", "tomorrow",
@@ -160,7 +178,7 @@ const EXTRA_STARTERS_EN: &[&str] = &[
 /// The compiled abbreviation data for one language (or for "unknown").
 #[derive(Debug)]
 pub(crate) struct Abbrevs {
-    titles: FxSet<&'static str>,
+    titles: FxSet<Box<str>>,
     general: FxSet<&'static str>,
     /// Languages that write ordinals with a full stop ("am 3. Oktober").
     pub(crate) ordinal_dots: bool,
@@ -175,7 +193,7 @@ impl Abbrevs {
     }
 
     fn build(lang: Option<Language>) -> Abbrevs {
-        let mut titles: FxSet<&'static str> = UNIVERSAL_TITLES.iter().copied().collect();
+        let mut titles: Vec<&'static str> = UNIVERSAL_TITLES.to_vec();
         let mut general: FxSet<&'static str> = UNIVERSAL_GENERAL.iter().copied().collect();
         let (t, g): (&[&'static str], &[&'static str]) = match lang {
             Some(Language::English) => (EN_TITLES, EN_GENERAL),
@@ -212,6 +230,18 @@ impl Abbrevs {
         };
         titles.extend(t.iter().copied());
         general.extend(g.iter().copied());
+        // A title may open a sentence: "Проф. Иванов", "Dhr. Jansen".
+        let titles: FxSet<Box<str>> = titles
+            .iter()
+            .flat_map(|&w| {
+                let mut cs = w.chars();
+                let cap: Option<String> = match cs.next() {
+                    Some(c) if c.is_lowercase() => Some(c.to_uppercase().chain(cs).collect()),
+                    _ => None,
+                };
+                std::iter::once(Box::<str>::from(w)).chain(cap.map(String::into_boxed_str))
+            })
+            .collect();
         let ordinal_dots = matches!(
             lang,
             Some(
@@ -237,6 +267,12 @@ impl Abbrevs {
     #[inline]
     pub(crate) fn is_general(&self, word: &str) -> bool {
         self.general.contains(word)
+    }
+
+    /// `word` usually closes an enumeration ("etc", "usw").
+    #[inline]
+    pub(crate) fn is_final(&self, word: &str) -> bool {
+        FINAL.contains(&word)
     }
 
     /// `word` is any known abbreviation.

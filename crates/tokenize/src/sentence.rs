@@ -29,7 +29,7 @@
 //! 6. After `?`/`!` and a closing quote, a capitalised name followed by a
 //!    verb of saying continues the sentence (`“Stop!” John shouted.`).
 
-use crate::abbrev::{is_dotted_acronym, is_extra_starter, is_speech_verb, Abbrevs};
+use crate::abbrev::{is_dotted_acronym, is_extra_starter, is_speech_verb, is_tld, Abbrevs};
 use crate::chars::{
     char_at, char_before, emoticon_len, is_closing, is_emoji, is_opening, terminal, Terminal, TERMINAL_LEAD,
 };
@@ -63,13 +63,21 @@ use crate::stopwords::is_stopword;
 pub struct SentenceSplitter {
     lang: Option<Language>,
     abbrevs: &'static Abbrevs,
+    greek: bool,
 }
+
+/// [`TERMINAL_LEAD`] plus `;`, the Greek question mark.
+static GREEK_LEAD: [bool; 256] = {
+    let mut t = TERMINAL_LEAD;
+    t[b';' as usize] = true;
+    t
+};
 
 impl SentenceSplitter {
     /// A splitter for `lang` (`None`: language unknown, generic rules and
     /// the abbreviations common to the supported languages).
     pub fn new(lang: Option<Language>) -> SentenceSplitter {
-        SentenceSplitter { lang, abbrevs: Abbrevs::get(lang) }
+        SentenceSplitter { lang, abbrevs: Abbrevs::get(lang), greek: lang == Some(Language::Greek) }
     }
 
     /// The language this splitter was made for.
@@ -117,11 +125,12 @@ impl SentenceSplitter {
 
     fn split_one_paragraph(&self, text: &str, para: Span, out: &mut Vec<Span>) {
         let bytes = text.as_bytes();
+        let lead = if self.greek { &GREEK_LEAD } else { &TERMINAL_LEAD };
         let end = para.end;
         let mut start = para.start;
         let mut i = para.start;
         loop {
-            while i < end && !TERMINAL_LEAD[bytes[i] as usize] {
+            while i < end && !lead[bytes[i] as usize] {
                 i += 1;
             }
             if i >= end {
@@ -129,7 +138,7 @@ impl SentenceSplitter {
             }
             // `i` is at an ASCII byte or a UTF-8 lead byte: a char boundary.
             let Some(c) = char_at(text, i) else { break };
-            let Some(kind) = terminal(c) else {
+            let Some(kind) = self.terminal(c) else {
                 i += c.len_utf8();
                 continue;
             };
@@ -156,7 +165,7 @@ impl SentenceSplitter {
         let mut ellipsis = false;
         while j < end {
             let Some(c) = char_at(text, j) else { break };
-            match terminal(c) {
+            match self.terminal(c) {
                 Some(t) => {
                     match t {
                         Terminal::Dot => dots += 1,
@@ -266,6 +275,15 @@ impl SentenceSplitter {
         Candidate { boundary, end: end_of_sentence }
     }
 
+    /// The terminal class of `c` (Greek writes its question mark as `;`).
+    #[inline]
+    fn terminal(&self, c: char) -> Option<Terminal> {
+        match c {
+            ';' if self.greek => Some(Terminal::Strong),
+            c => terminal(c),
+        }
+    }
+
     /// Does the full stop at `pos` end the sentence, given the next word?
     fn dot_ends(&self, text: &str, start: usize, pos: usize, closed: bool, next: &Next<'_>) -> bool {
         if closed {
@@ -287,8 +305,10 @@ impl SentenceSplitter {
             matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
         };
         if next.digit {
-            // "Oct. 24", "No. 5", "p. 12", "J. 2" — but "in 2007. 2008 was".
-            return !(ab.is_known(word) || single_letter || (is_number && at_sentence_start));
+            // "Oct. 24", "No. 5", "p. 12", "J. 2", "Hauptstr. 5" — but
+            // "in 2007. 2008 was".
+            let street = self.lang == Some(Language::German) && word.ends_with("str");
+            return !(ab.is_known(word) || single_letter || street || (is_number && at_sentence_start));
         }
         if ab.is_title(word) {
             return false;
@@ -296,6 +316,9 @@ impl SentenceSplitter {
         if (is_number || single_letter) && at_sentence_start {
             // A list number or letter: "1. The first point", "a. Option".
             return false;
+        }
+        if ab.is_final(word) {
+            return next.upper;
         }
         let starter = next.upper && self.is_starter(next);
         if ab.is_general(word) {
@@ -387,7 +410,10 @@ impl SentenceSplitter {
         // The following word must not look like a domain or file ("x.Com").
         let tail = &text[after..end];
         let next_word = tail.split(char::is_whitespace).next().unwrap_or("");
-        !next_word.contains(['/', '@']) && !next_word.trim_end_matches(['.', ',', '!', '?']).contains('.')
+        let alpha: &str = next_word.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        !is_tld(alpha)
+            && !next_word.contains(['/', '@'])
+            && !next_word.trim_end_matches(['.', ',', '!', '?']).contains('.')
     }
 }
 

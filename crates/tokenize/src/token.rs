@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::abbrev::{is_dotted_acronym, Abbrevs};
+use crate::abbrev::{is_dotted_acronym, is_tld, Abbrevs};
 use crate::chars::{char_at, char_before, is_apostrophe, is_currency, is_hyphen, is_ideographic, is_word_char};
 use crate::hash::FxMap;
 use crate::language::Language;
@@ -198,6 +198,18 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
+/// ASCII bytes that may continue a word (see `Tokenizer::word`).
+static ASCII_JOINER: [bool; 256] = {
+    let mut t = [false; 256];
+    let joiners = b"'-.,:&_$@%";
+    let mut k = 0;
+    while k < joiners.len() {
+        t[joiners[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 impl Tokenizer {
     /// A tokenizer for `lang` (`None`: no stems, no stopwords, generic
     /// abbreviations).
@@ -254,17 +266,17 @@ impl Tokenizer {
             let norm: &str = if changed { buf.as_str() } else { word };
             let stemmed = self.stemmable(kind);
             let (stem, stop): (&str, bool) = if stemmed {
-                if !map.contains_key(norm) {
-                    if map.len() >= capacity {
-                        map.clear();
+                let entry = match map.get(norm) {
+                    Some(entry) => entry,
+                    None => {
+                        if map.len() >= capacity {
+                            map.clear();
+                        }
+                        let (st, stop) = self.stem_and_stop(kind, norm).unwrap_or((Cow::Borrowed(norm), false));
+                        map.entry(norm.into()).or_insert((st.into(), stop))
                     }
-                    let (st, stop) = self.stem_and_stop(kind, norm).unwrap_or((Cow::Borrowed(norm), false));
-                    map.insert(norm.into(), (st.into(), stop));
-                }
-                match map.get(norm) {
-                    Some((st, stop)) => (st, *stop),
-                    None => (norm, false),
-                }
+                };
+                (&entry.0, entry.1)
             } else {
                 (norm, false)
             };
@@ -381,6 +393,11 @@ impl Tokenizer {
             if j >= n {
                 break;
             }
+            // Most words end at a space or a punctuation mark that joins
+            // nothing: decide those without decoding.
+            if b[j] < 0x80 && !ASCII_JOINER[b[j] as usize] {
+                break;
+            }
             let Some(c) = char_at(text, j) else { break };
             let len = c.len_utf8();
             if !c.is_ascii() && is_word_char(c) && !is_ideographic(c) {
@@ -489,6 +506,7 @@ fn missing_space(text: &str, start: usize, dot: usize) -> bool {
         && n1.is_uppercase()
         && n2.is_lowercase()
         && !before.contains('.')
+        && !is_tld(text[dot + 1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
         && !text[dot + 1..].split(char::is_whitespace).next().unwrap_or("").trim_end_matches(['.', ',']).contains('.')
 }
 
@@ -531,21 +549,25 @@ fn email_end(text: &str, start: usize, at: usize) -> Option<usize> {
         return None;
     }
     let mut e = at + 1;
+    let mut pending_dot = None;
     let mut last_dot = None;
     for (i, c) in text[at + 1..].char_indices() {
+        let p = at + 1 + i;
         if c.is_alphanumeric() || c == '-' {
-            e = at + 1 + i + c.len_utf8();
-        } else if c == '.' {
-            last_dot = Some(at + 1 + i);
+            e = p + c.len_utf8();
+            if pending_dot.take().is_some() {
+                last_dot = Some(p - 1);
+            }
+        } else if c == '.' && pending_dot.is_none() && p > at + 1 {
+            pending_dot = Some(p);
         } else {
             break;
         }
     }
-    let dot = last_dot.filter(|&d| d < e && d > at + 1)?;
+    let dot = last_dot?;
     // The top-level label: at least two letters.
     let tld = &text[dot + 1..e];
-    (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic) && text[at + 1..dot].chars().next().is_some_and(char::is_alphanumeric))
-        .then_some(e)
+    (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)).then_some(e)
 }
 
 /// End of a hashtag or handle body starting at `from`.
@@ -565,6 +587,7 @@ fn tag_end(text: &str, from: usize) -> usize {
 /// unspecified) when `word` is already in normal form.
 fn normalize_into(lang: Option<Language>, word: &str, out: &mut String) -> bool {
     let turkish = lang == Some(Language::Turkish);
+    let romanian = lang == Some(Language::Romanian);
     if word.is_ascii() {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return false;
@@ -580,7 +603,11 @@ fn normalize_into(lang: Option<Language>, word: &str, out: &mut String) -> bool 
         return true;
     }
     let needs = word.chars().any(|c| {
-        c != '\'' && (is_apostrophe(c) || matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}') || changes_case(c))
+        c != '\''
+            && (is_apostrophe(c)
+                || matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}')
+                || (romanian && matches!(c, 'ș' | 'ț'))
+                || changes_case(c))
     });
     if !needs {
         return false;
@@ -595,6 +622,10 @@ fn normalize_into(lang: Option<Language>, word: &str, out: &mut String) -> bool 
             '\u{2010}' | '\u{2011}' => out.push('-'),
             'I' if turkish => out.push('ı'),
             'İ' if turkish => out.push('i'),
+            // The Romanian stemmer and stopword list spell ş ţ with a cedilla;
+            // modern text uses the comma below.
+            'ș' | 'Ș' if romanian => out.push('ş'),
+            'ț' | 'Ț' if romanian => out.push('ţ'),
             'Σ' => {
                 // Final sigma when a letter precedes and none follows.
                 let next_letter = chars.peek().is_some_and(|n| n.is_alphabetic());

@@ -62,11 +62,12 @@ pub(crate) struct ClusterEvidence {
 }
 
 impl ClusterEvidence {
-    /// `docs[d][b]` = (line hash, sorted keys) of block `b` of document `d`.
-    pub fn new(docs: &[Vec<(u64, &[u64])>]) -> ClusterEvidence {
+    /// `docs[d][b]` = (line hash, sorted keys, is body text) of block `b`
+    /// of document `d`. The vocabulary is the body text's.
+    pub fn new(docs: &[Vec<(u64, &[u64], bool)>]) -> ClusterEvidence {
         let mut lines = IdMap::default();
         for (d, blocks) in docs.iter().enumerate() {
-            for (line, keys) in blocks {
+            for (line, keys, _) in blocks {
                 if keys.len() >= 2 {
                     note(&mut lines, *line, d as u32);
                 }
@@ -76,8 +77,8 @@ impl ClusterEvidence {
         // vouch for itself
         let mut vocab = IdMap::default();
         for (d, blocks) in docs.iter().enumerate() {
-            for (line, keys) in blocks {
-                if lines.get(line).is_some_and(|s| s.multi) {
+            for (line, keys, body) in blocks {
+                if !body || lines.get(line).is_some_and(|s| s.multi) {
                     continue;
                 }
                 for &k in *keys {
@@ -93,14 +94,21 @@ impl ClusterEvidence {
         self.docs > 1
     }
 
-    /// Share of `keys` that another document of the cluster uses.
-    pub fn support(&self, doc: usize, keys: &[u64]) -> f32 {
+    /// Share of a block's `keys` that another document of the cluster or
+    /// another body block of its own document uses. `counts` are the
+    /// document's [`doc_counts`]; `body` tells whether the block itself is
+    /// counted there.
+    pub fn support(&self, doc: usize, keys: &[u64], counts: &IdMap<u32>, body: bool) -> f32 {
         if keys.is_empty() {
             return 0.0;
         }
+        let own = u32::from(body);
         let shared = keys
             .iter()
-            .filter(|k| self.vocab.get(k).is_some_and(|s| s.multi || s.first as usize != doc))
+            .filter(|k| {
+                counts.get(k).is_some_and(|&c| c > own)
+                    || self.vocab.get(k).is_some_and(|s| s.multi || s.first as usize != doc)
+            })
             .count();
         shared as f32 / keys.len() as f32
     }
@@ -111,23 +119,15 @@ impl ClusterEvidence {
     }
 }
 
-/// Per-document evidence: share of a block's keys used by another block of
-/// the same document.
-pub(crate) fn doc_support(blocks: &[&[u64]]) -> Vec<f32> {
+/// Counts of the body blocks of one document using each key.
+pub(crate) fn doc_counts(blocks: &[(&[u64], bool)]) -> IdMap<u32> {
     let mut counts: IdMap<u32> = IdMap::default();
-    for keys in blocks {
-        for &k in *keys {
-            *counts.entry(k).or_insert(0) += 1;
+    for (keys, body) in blocks {
+        if *body {
+            for &k in *keys {
+                *counts.entry(k).or_insert(0) += 1;
+            }
         }
     }
-    blocks
-        .iter()
-        .map(|keys| {
-            if keys.is_empty() {
-                return 0.0;
-            }
-            let shared = keys.iter().filter(|k| counts.get(k).is_some_and(|&c| c > 1)).count();
-            shared as f32 / keys.len() as f32
-        })
-        .collect()
+    counts
 }

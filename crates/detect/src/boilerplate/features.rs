@@ -16,6 +16,12 @@ pub(crate) struct Features {
     pub lower: usize,
     /// The text ends like a sentence (after closing quotes and brackets).
     pub ends_sentence: bool,
+    /// Words that start with a capital letter.
+    pub cap_words: usize,
+    /// "Label:" fields (set by the classifier).
+    pub fields: usize,
+    /// Words with a digit ("2021", "14C", "1,0142").
+    pub numbers: usize,
     /// The text opens with a quotation mark.
     pub starts_quote: bool,
     /// Vocabulary keys of the content words (sorted, deduplicated).
@@ -76,6 +82,8 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         }
         let mut letters = 0usize;
         let mut alpha = true;
+        f.numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
+        f.cap_words += usize::from(w.chars().next().is_some_and(char::is_uppercase));
         for c in w.chars() {
             if c.is_uppercase() {
                 f.upper += 1;

@@ -123,6 +123,7 @@ const CREDIT_MARKERS: &[&str] = &[
     "photo credit:",
     "picture credit:",
     "(photo by ",
+    "photograph:",
     "(photo:",
     "(foto:",
     "(bild:",
@@ -130,7 +131,6 @@ const CREDIT_MARKERS: &[&str] = &[
     "foto: ",
     "| photo",
     "(photo ",
-    "/ afp)",
     "via getty images",
     "getty images",
     "(image: ",
@@ -260,6 +260,8 @@ const LEGAL_CONTAINS: &[&str] = &[
     "to continue reading",
     "support our journalism",
     "support independent journalism",
+    "become a member",
+    "become a subscriber",
     "alle rechte vorbehalten",
     "datenschutzerklärung",
     "cookie-einstellungen",
@@ -323,6 +325,9 @@ const LEGAL_START: &[&str] = &[
     "schrijf je in",
     "abonneer",
     "word abonnee",
+    "our standards",
+    "editorial standards",
+    "editorial guidelines",
 ];
 
 /// Openers of navigation / sharing / tagging lines.
@@ -378,6 +383,15 @@ const NAV_START: &[&str] = &[
     "compartilhar",
     "delen",
     "onderwerpen:",
+    "explore more",
+    "listen to this article",
+    "listen to article",
+    "artikel anhören",
+    "écouter l'article",
+    "escuchar artículo",
+    "escuchar",
+    "ascolta l'articolo",
+    "ouvir",
 ];
 
 /// Prefixes of inline links to other articles.
@@ -450,6 +464,10 @@ const BYLINE_START: &[&str] = &[
     "a cura di",
     "com agências",
     "com informações",
+    "(with inputs from",
+    "with inputs from",
+    "with agency inputs",
+    "(with agency inputs",
 ];
 
 /// Openers of date / time lines.
@@ -522,7 +540,7 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if words <= 6 && COMMENT_CHROME.contains(&key) {
         return Some(Reason::CommentNotice);
     }
-    if words <= 6 && ADVERTISEMENT.contains(&key) {
+    if words <= 6 && ADVERTISEMENT.iter().any(|a| key == *a || (a.len() > 3 && starts_phrase(key, a))) {
         return Some(Reason::Advertisement);
     }
     if words <= 80 && hits.legal {
@@ -540,7 +558,7 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if hits.credits >= 2 && words >= 12 {
         return Some(Reason::Gallery);
     }
-    if words <= 90 && (hits.credits == 1 || ends_with_credit(t)) {
+    if words <= 90 && (hits.credits >= 1 || ends_with_credit(t)) {
         return Some(Reason::Caption);
     }
     if words <= 60 && (low.starts_with("file -") || low.starts_with("file photo") || low.starts_with("topshot")) {
@@ -653,7 +671,11 @@ const EDGE: usize = 12;
 /// "AFP", "(Reuters)", "Getty Images".
 fn is_agency_only(t: &str) -> bool {
     let inner = t.trim().trim_start_matches('(').trim_end_matches(')').trim();
-    AGENCIES.contains(&inner)
+    is_agency(inner)
+}
+
+fn is_agency(s: &str) -> bool {
+    AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(s))
 }
 
 /// "… (AFP)", "… (Sidiqullah Khan/AP)", "… (Photo by X / AFP)".
@@ -667,7 +689,7 @@ pub(crate) fn ends_with_credit(t: &str) -> bool {
     }
     let last = inner.rsplit(['/', '|', ',']).next().unwrap_or(inner).trim();
     let last = last.strip_prefix("via ").unwrap_or(last);
-    if AGENCIES.contains(&last) || AGENCIES.contains(&inner) {
+    if is_agency(last) || is_agency(inner) {
         return true;
     }
     // "Name Surname/Outlet": two capitalised parts around a slash
@@ -696,7 +718,7 @@ fn is_author_line(t: &str) -> bool {
     }
     let caps = rest
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(**w, "and" | "und" | "et" | "y" | "e" | "en" | "|" | "-" | "–"))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || BY_JOINERS.contains(w))
         .count();
     caps * 10 >= rest.len() * 8
         && rest.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -716,6 +738,12 @@ const MONTHS: &[&str] = &[
     "ago", "hours", "hour", "minutes", "min", "read", "de", "del", "le", "el", "|", "-", "–", "•", "·",
 ];
 
+/// Words an author line may have in lower case ("By A and B in Kabul").
+const BY_JOINERS: &[&str] = &[
+    "and", "und", "et", "y", "e", "en", "in", "at", "aus", "à", "a", "em", "da", "de", "van", "von", "|", "-", "–",
+    "for",
+];
+
 /// A line made of dates, times and weekday/month names only.
 fn is_date_line(t: &str) -> bool {
     let mut n = 0;
@@ -730,7 +758,9 @@ fn is_date_line(t: &str) -> bool {
             digits += 1;
             continue;
         }
-        if !MONTHS.contains(&w.to_lowercase().as_str()) {
+        let lw = w.to_lowercase();
+        let zone = (lw.starts_with("gmt") || lw.starts_with("utc")) && lw.len() <= 10;
+        if !zone && !MONTHS.contains(&lw.as_str()) {
             return false;
         }
     }

@@ -1,0 +1,49 @@
+//! Matching throughput with the full embedded gazetteer, on the seed articles.
+//!
+//! `cargo bench -p brief-gazetteer --bench match -- --warm-up-time 1 --measurement-time 3`
+
+use std::hint::black_box;
+
+use brief_gazetteer::{Gazetteer, GazetteerBuilder};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir).expect("seeds/").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    files.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let gaz = Gazetteer::new();
+    let docs = seeds();
+    let all = docs.join("\n\n");
+    let list_count = gaz.find_list(&all).len();
+    let find_count: usize = docs.iter().map(|d| gaz.find(d).len()).sum();
+    let cluster: Vec<(&str, &[brief_gazetteer::Span])> = docs.iter().map(|d| (d.as_str(), &[][..])).collect();
+    let cluster_count: usize = gaz.find_cluster(&cluster).iter().map(Vec::len).sum();
+    assert!(list_count > 400 && find_count > 400);
+
+    let mut g = c.benchmark_group("gazetteer");
+    g.throughput(Throughput::Bytes(all.len() as u64));
+    g.bench_function("find_list (list matcher only)", |b| {
+        b.iter(|| assert_eq!(gaz.find_list(black_box(&all)).len(), list_count))
+    });
+    g.bench_function("find (list + cues + propagation, per doc)", |b| {
+        b.iter(|| assert_eq!(docs.iter().map(|d| gaz.find(black_box(d)).len()).sum::<usize>(), find_count))
+    });
+    g.bench_function("find_cluster (5 seeds)", |b| {
+        b.iter(|| assert_eq!(gaz.find_cluster(black_box(&cluster)).iter().map(Vec::len).sum::<usize>(), cluster_count))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.bench_function("build embedded gazetteer", |b| {
+        b.iter(|| assert!(GazetteerBuilder::default().build().expect("embedded").len() > 100_000))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

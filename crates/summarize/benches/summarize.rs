@@ -1,0 +1,86 @@
+//! Summarization speed on clusters built from the seed articles: a 10-article
+//! cluster (the 5 seeds + 5 perturbed copies, ~250 sentences) and a
+//! 1,000-article cluster (200 perturbed copies of each seed). Sentence
+//! splitting and tokenization are inside the timed loop; every iteration
+//! checks its result.
+
+use brief_summarize::{Algorithm, Budget, Document, Summarizer};
+use brief_tokenize::{Language, SentenceSplitter, Span};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("seeds").map(|e| e.expect("entry").path()).collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect()
+}
+
+/// Copy `k` of a seed: paragraphs rotated by `k`, one in seven dropped, a
+/// few words changed, so copies are near- but not exact duplicates.
+fn perturb(text: &str, k: usize) -> String {
+    let paras: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let n = paras.len().max(1);
+    let mut out = String::new();
+    for i in 0..n {
+        if (i + k) % 7 == 3 {
+            continue;
+        }
+        let p = paras[(i + k) % n];
+        let p = match k % 3 {
+            0 => p.replace(" said ", " told reporters "),
+            1 => p.replace("Taliban", "Taleban"),
+            _ => p.replace(" the ", &format!(" the {} ", ["main", "key", "major"][k % 3])),
+        };
+        out.push_str(&p);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn cluster(copies: usize) -> Vec<String> {
+    let seeds = seeds();
+    let mut texts = seeds.clone();
+    for k in 0..copies {
+        texts.push(perturb(&seeds[k % seeds.len()], k + 1));
+    }
+    texts
+}
+
+fn run(texts: &[String], summarizer: &Summarizer, splitter: &SentenceSplitter) -> usize {
+    let sentences: Vec<Vec<Span>> = texts.iter().map(|t| splitter.split(t)).collect();
+    let docs: Vec<Document> = texts
+        .iter()
+        .zip(&sentences)
+        .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None })
+        .collect();
+    let summary = summarizer.summarize(&docs);
+    let words = summary.words(&docs);
+    assert!(!summary.sentences.is_empty() && words <= 100, "{words}");
+    sentences.iter().map(Vec::len).sum()
+}
+
+fn bench(c: &mut Criterion) {
+    let splitter = SentenceSplitter::new(Some(Language::English));
+    let small = cluster(5);
+    let large = cluster(995);
+    let n_small = run(&small, &Summarizer::new(), &splitter);
+    let n_large = run(&large, &Summarizer::new(), &splitter);
+    let mut group = c.benchmark_group("summarize");
+    for algorithm in Algorithm::ALL {
+        let s = Summarizer::builder().budget(Budget::Words(100)).algorithm(algorithm).build().expect("valid");
+        group.bench_function(format!("10 articles {n_small} sentences/{algorithm}"), |b| {
+            b.iter(|| assert_eq!(run(&small, &s, &splitter), n_small))
+        });
+    }
+    group.sample_size(10);
+    for algorithm in Algorithm::ALL {
+        let s = Summarizer::builder().budget(Budget::Words(100)).algorithm(algorithm).build().expect("valid");
+        group.bench_function(format!("1000 articles {n_large} sentences/{algorithm}"), |b| {
+            b.iter(|| assert_eq!(run(&large, &s, &splitter), n_large))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
