@@ -273,6 +273,15 @@ def main():
                     continue
                 rows.add(a, canon, "LOC", "city-alt", pop)
 
+    # a name starting with a lower-case word must start with a particle
+    # ("al-Qaida", "von der Leyen"): "the State of ..." or "la Salut" would
+    # make the matcher probe at every "the"
+    particles = {"al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ud", "ul", "von", "van", "de", "da", "di",
+                 "du", "dpa", "bin", "ibn"}
+    for surface in list(rows.rows):
+        if surface[0].islower() and re.split(r"[ \-']", surface)[0] not in particles:
+            del rows.rows[surface]
+
     out_lines = []
     for sid, name, lic in SOURCES:
         out_lines.append(f"S\t{sid}\t{name}\t{lic}")

@@ -176,16 +176,16 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
-fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
+fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Option<Gazetteer>> {
     if files.is_empty() {
-        return Ok(Gazetteer::new());
+        return Ok(None);
     }
     let mut b = Gazetteer::builder();
     for f in files {
         let tsv = std::fs::read_to_string(f).with_context(|| format!("cannot read gazetteer {}", f.display()))?;
         b.add_tsv(&tsv).with_context(|| format!("in gazetteer {}", f.display()))?;
     }
-    b.build().context("cannot build the gazetteer")
+    b.build().map(Some).context("cannot build the gazetteer")
 }
 
 fn run_eval(cli: Cli) -> anyhow::Result<i32> {

@@ -20,8 +20,9 @@ pub struct Engine {
     pub detector: LanguageDetector,
     /// Boilerplate classification.
     pub classifier: BoilerplateClassifier,
-    /// Entity matching.
-    pub gazetteer: Gazetteer,
+    /// Entity matching with user lists; `None`: the embedded gazetteer,
+    /// loaded on first use (commands that find no entities never pay for it).
+    pub gazetteer: Option<Gazetteer>,
     /// Keep boilerplate blocks as content (`--keep-boilerplate`).
     pub keep_boilerplate: bool,
 }
@@ -31,7 +32,7 @@ impl Default for Engine {
         Engine {
             detector: LanguageDetector::new(),
             classifier: BoilerplateClassifier::new(),
-            gazetteer: Gazetteer::new(),
+            gazetteer: None,
             keep_boilerplate: false,
         }
     }
@@ -147,11 +148,12 @@ impl Engine {
 
     /// Entity mentions in the content of each document of a cluster.
     pub fn entities(&self, docs: &[Analyzed]) -> Vec<Vec<Mention>> {
+        let gazetteer = self.gazetteer.clone().unwrap_or_default();
         docs.par_iter()
             .map(|a| {
                 let parts: Vec<Span> =
                     if self.keep_boilerplate { a.verdicts.iter().map(|v| v.span).collect() } else { a.content() };
-                self.gazetteer.find_in(&a.doc.text, &parts)
+                gazetteer.find_in(&a.doc.text, &parts)
             })
             .collect()
     }

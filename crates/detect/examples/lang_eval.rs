@@ -146,9 +146,42 @@ fn main() {
         }
     }
 
+    holdout(&load(&dir.join("holdout")), &systems, show_errors);
     mixed(&brief, &dir.join("mixed"), show_errors);
     seeds(&brief, &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"), show_errors);
     speed(&sets, &systems);
+}
+
+/// Short sentences written after the detector was tuned (see the README in
+/// `data/lang/`): a check that the tuning did not just fit the main set.
+fn holdout(sets: &[Set], systems: &[System], show_errors: bool) {
+    let mut right = vec![0; systems.len()];
+    let mut total = 0;
+    let mut row = String::new();
+    for set in sets {
+        let items = set.items.get("short").map(Vec::as_slice).unwrap_or_default();
+        total += items.len();
+        let mut cells = Vec::new();
+        for (si, (_, f)) in systems.iter().enumerate() {
+            let r = items
+                .iter()
+                .filter(|it| {
+                    let got = f(it);
+                    if got != set.lang && show_errors && si == 0 {
+                        eprintln!("[holdout {}] got {got}: {it}", set.lang);
+                    }
+                    got == set.lang
+                })
+                .count();
+            right[si] += r;
+            cells.push(r.to_string());
+        }
+        row.push_str(&format!(" {} {}", set.lang, cells.join("/")));
+    }
+    println!();
+    println!("held-out short sentences (right of {} per language, brief/wl-allow/wl-raw):{row}", total / sets.len().max(1));
+    let cells: Vec<String> = right.iter().map(|&r| format!("{} ({r}/{total})", pct(r, total))).collect();
+    println!("held-out total: brief {} | wl-allow {} | wl-raw {}", cells[0], cells[1], cells[2]);
 }
 
 fn pct(r: usize, n: usize) -> String {
@@ -234,6 +267,13 @@ fn strip_date_header(raw: &str) -> &str {
     }
 }
 
+/// Nanoseconds this thread has spent on a CPU (Linux), so that the figure
+/// is per core even on a loaded machine; wall time elsewhere.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 fn speed(sets: &[Set], systems: &[System]) {
     let sentences: Vec<&str> = sets
         .iter()
@@ -243,17 +283,20 @@ fn speed(sets: &[Set], systems: &[System]) {
         .collect();
     let bytes: usize = sentences.iter().map(|s| s.len()).sum();
     println!();
-    println!("speed on {} main-20 sentences ({bytes} bytes), one thread:", sentences.len());
+    println!("speed on {} main-20 sentences ({bytes} bytes), one thread, CPU time:", sentences.len());
     for (name, f) in systems {
         let rounds = 20;
-        let start = Instant::now();
+        let (cpu0, start) = (cpu_ns(), Instant::now());
         let mut n = 0;
         for _ in 0..rounds {
             for s in &sentences {
                 n += f(s).len();
             }
         }
-        let secs = start.elapsed().as_secs_f64();
+        let secs = match (cpu0, cpu_ns()) {
+            (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+            _ => start.elapsed().as_secs_f64(),
+        };
         println!(
             "  {name:<9} {:>6.2} MB/s  {:>6.1} µs/sentence  ({n})",
             (bytes * rounds) as f64 / secs / 1e6,

@@ -364,7 +364,7 @@ impl DocState {
             .collect::<Vec<BlockState>>();
         let has_title = blocks.iter().any(|b| b.class == Class::Title);
         let mut s = DocState { spans: doc.blocks.iter().map(|b| b.span).collect(), blocks, has_title, stop_ok };
-        s.standfirst(&texts);
+        s.standfirst();
         s
     }
 
@@ -419,18 +419,15 @@ impl DocState {
 
     /// An early block whose words a later body paragraph repeats is a
     /// standfirst (or a summary bullet) duplicating the body.
-    fn standfirst(&mut self, texts: &[&str]) {
+    fn standfirst(&mut self) {
         let n = self.blocks.len();
         for i in 0..n.min(STANDFIRST_BLOCKS) {
-            if !matches!(self.blocks[i].class, Class::Good | Class::Near(_)) || self.blocks[i].feat.words < 8 {
+            if !matches!(self.blocks[i].class, Class::Good | Class::Near(_)) || self.blocks[i].feat.keys.len() < 4 {
                 continue;
             }
-            let low = texts[i].to_lowercase();
-            let mine = words_of(&low);
             let later = (i + 1..n).filter(|&j| self.blocks[j].class == Class::Good).take(STANDFIRST_WINDOW);
             for j in later {
-                let other = texts[j].to_lowercase();
-                if overlap(&mine, &words_of(&other)) >= STANDFIRST_OVERLAP {
+                if overlap(&self.blocks[i].feat.keys, &self.blocks[j].feat.keys) >= STANDFIRST_OVERLAP {
                     self.blocks[i].class = Class::Bad(Reason::DuplicateStandfirst, SHAPE);
                     break;
                 }
@@ -638,19 +635,11 @@ fn shape(f: &Features, kind: BlockKind, stop_ok: bool) -> Class {
     Class::Good
 }
 
-fn words_of(t: &str) -> Vec<&str> {
-    let mut w: Vec<&str> =
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).collect();
-    w.sort_unstable();
-    w.dedup();
-    w
-}
-
-/// Share of `a`'s words that `b` has (both sorted, deduplicated).
-fn overlap(a: &[&str], b: &[&str]) -> f32 {
+/// Share of `a`'s keys that `b` has (both sorted, deduplicated).
+fn overlap(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let shared = a.iter().filter(|k| b.binary_search(k).is_ok()).count();
     shared as f32 / a.len() as f32
 }

@@ -10,6 +10,7 @@
 //! nothing here is trained on the evaluation texts.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use whatlang::Lang;
@@ -69,7 +70,7 @@ const DEU: &[&str] = &[
 ];
 
 const FRA: &[&str] = &[
-    "le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "à", "au", "aux", "est", "sont", "que", "qui",
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "à", "au", "aux", "est", "sont", "que", "qui", "a",
     "dans", "pour", "par", "sur", "avec", "ne", "pas", "plus", "il", "elle", "ils", "elles", "ce", "cette",
     "ces", "son", "sa", "ses", "leur", "leurs", "nous", "vous", "je", "on", "été", "était", "étaient", "ont",
     "mais", "ou", "où", "comme", "aussi", "tout", "tous", "toute", "très", "sans", "sous", "entre", "depuis",
@@ -123,7 +124,7 @@ const NLD: &[&str] = &[
 ];
 
 const DAN: &[&str] = &[
-    "og", "i", "at", "det", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke",
+    "og", "i", "at", "det", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke", "to",
     "der", "var", "mig", "sig", "men", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da", "fra",
     "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle",
     "vil", "blev", "kunne", "ind", "når", "være", "noget", "ville", "jo", "deres", "efter", "ned", "skulle",
@@ -135,7 +136,7 @@ const DAN: &[&str] = &[
 ];
 
 const NOB: &[&str] = &[
-    "og", "i", "det", "at", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "av", "ikke", "der",
+    "og", "i", "det", "at", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "av", "ikke", "der", "to",
     "så", "var", "meg", "seg", "men", "har", "om", "vi", "min", "mitt", "hadde", "hun", "nå", "over", "da", "ved",
     "fra", "du", "ut", "sin", "dem", "oss", "opp", "man", "kan", "hans", "hvor", "eller", "hva", "skal", "selv",
     "her", "alle", "vil", "bli", "ble", "blitt", "kunne", "inn", "når", "være", "noen", "noe", "ville", "dere",
@@ -236,9 +237,29 @@ const URD: &[&str] = &[
 const LISTS: [&[&str]; NPROF] =
     [ENG, DEU, FRA, SPA, POR, ITA, NLD, DAN, NOB, SWE, FIN, HUN, RON, TUR, RUS, UKR, ARA, PES, URD];
 
+/// A small multiplicative hash for short words (the table is fixed and
+/// only ever looked up, so no flooding concern; SipHash was a third of the
+/// scan's time).
+#[derive(Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>;
+
 /// Function word → mask of profiled languages (bit i = `PROFILED[i]`).
-static WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+static WORDS: LazyLock<WordMap> = LazyLock::new(|| {
+    let mut map = WordMap::default();
     for (i, list) in LISTS.iter().enumerate() {
         for w in list.iter() {
             *map.entry(*w).or_insert(0) |= 1 << i;
@@ -246,6 +267,9 @@ static WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
     }
     map
 });
+
+/// The longest function word, in bytes: longer words are not looked up.
+static MAX_WORD_BYTES: LazyLock<usize> = LazyLock::new(|| WORDS.keys().map(|w| w.len()).max().unwrap_or(0));
 
 const fn bits(langs: &[usize]) -> u32 {
     let mut m = 0u32;
@@ -453,27 +477,27 @@ impl Profile {
             function_words: 0,
             letter_marks: 0,
         };
-        // Function words are short: longer tokens are not looked up.
-        let mut buf = String::with_capacity(32);
-        let mut too_long = false;
+        // The current word: its start, and whether it needs case folding
+        // before lookup (all-lower-case words are looked up in place).
+        let mut word: Option<(usize, bool)> = None;
+        let mut buf = String::new();
         let mut pending_end = false;
-        for c in text.chars() {
+        for (i, c) in text.char_indices() {
             if c.is_alphabetic() {
                 p.letters += 1;
-                p.scripts[bucket(c) as usize] += 1;
-                if !c.is_ascii() {
-                    if let Some(i) = letter_index(c) {
-                        p.letter_marks |= 1 << i;
+                let fold = if c.is_ascii() {
+                    p.scripts[Bucket::Latin as usize] += 1;
+                    c.is_ascii_uppercase()
+                } else {
+                    p.scripts[bucket(c) as usize] += 1;
+                    if let Some(k) = letter_index(c) {
+                        p.letter_marks |= 1 << k;
                     }
-                }
-                if !too_long {
-                    if buf.len() >= 28 {
-                        too_long = true;
-                    } else if c.is_ascii() {
-                        buf.push(c.to_ascii_lowercase());
-                    } else {
-                        buf.extend(c.to_lowercase());
-                    }
+                    c.is_uppercase()
+                };
+                match &mut word {
+                    Some((_, f)) => *f |= fold,
+                    None => word = Some((i, fold)),
                 }
                 pending_end = false;
                 continue;
@@ -482,13 +506,8 @@ impl Profile {
             if is_mark(c) {
                 continue;
             }
-            if !buf.is_empty() || too_long {
-                p.words += 1;
-                if !too_long {
-                    p.lookup(&buf, allowed);
-                }
-                buf.clear();
-                too_long = false;
+            if let Some((start, fold)) = word.take() {
+                p.end_word(&text[start..i], fold, &mut buf, allowed);
             }
             if c.is_numeric() {
                 p.digits += 1;
@@ -507,16 +526,31 @@ impl Profile {
                 }
             }
         }
-        if !buf.is_empty() || too_long {
-            p.words += 1;
-            if !too_long {
-                p.lookup(&buf, allowed);
-            }
+        if let Some((start, fold)) = word {
+            p.end_word(&text[start..], fold, &mut buf, allowed);
         }
         if pending_end {
             p.sentence_ends += 1;
         }
         p
+    }
+
+    fn end_word(&mut self, word: &str, fold: bool, buf: &mut String, allowed: u32) {
+        self.words += 1;
+        if word.len() > *MAX_WORD_BYTES {
+            return;
+        }
+        if fold {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            let folded = std::mem::take(buf);
+            self.lookup(&folded, allowed);
+            self.spelling(&folded, allowed);
+            *buf = folded;
+        } else {
+            self.lookup(word, allowed);
+            self.spelling(word, allowed);
+        }
     }
 
     fn lookup(&mut self, word: &str, allowed: u32) {
@@ -533,7 +567,28 @@ impl Profile {
             return;
         }
         self.function_words += 1;
-        let w = 1.0 / mask.count_ones() as f32;
+        self.add(mask, 1.0);
+    }
+
+    /// Spelling that tells Norwegian (Bokmål) from Danish where function
+    /// words are shared: øy/øj, kj, -ei/-ej, -het/-hed(en), -sjon, -ene/-erne,
+    /// Danish past tense -ede.
+    fn spelling(&mut self, word: &str, allowed: u32) {
+        const NB_DA: u32 = (1 << NB) | (1 << DA);
+        if allowed & NB_DA != NB_DA || word.len() < 4 {
+            return;
+        }
+        let nob = word.contains("øy")
+            || word.contains("kj")
+            || ["ei", "het", "heten", "sjon", "sjonen", "ene"].iter().any(|s| word.ends_with(s));
+        let dan = word.contains("øj") || ["ej", "heden", "heder", "erne", "ede"].iter().any(|s| word.ends_with(s));
+        if nob != dan {
+            self.add(1 << if nob { NB } else { DA }, 0.5);
+        }
+    }
+
+    fn add(&mut self, mask: u32, weight: f32) {
+        let w = weight / mask.count_ones() as f32;
         let mut m = mask;
         while m != 0 {
             let i = m.trailing_zeros() as usize;
@@ -571,6 +626,13 @@ impl Profile {
                 *ej += if users & (1 << j) != 0 { 0.5 } else { -1.0 };
             }
         }
+        // і/ї/є make up about 7% of Ukrainian letters: 40 Cyrillic letters
+        // without any of them (a 4% chance in Ukrainian) speak against it.
+        const RU_UK: u32 = (1 << RU) | (1 << UK);
+        let uk_marks = LETTERS.iter().enumerate().filter(|(_, (_, m))| *m == 1 << UK).fold(0u64, |a, (i, _)| a | 1 << i);
+        if allowed & RU_UK == RU_UK && self.scripts[Bucket::Cyrillic as usize] >= 40 && self.letter_marks & uk_marks == 0 {
+            e[UK] -= 1.0;
+        }
         e
     }
 }
@@ -579,7 +641,7 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
         | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963
-        | 0x0B82 | 0x0BBE..=0x0BCD | 0x0BD7 | 0x200C | 0x200D)
+        | 0x0B82 | 0x0BBE..=0x0BCD | 0x0BD7 | 0x200D)
 }
 
 #[cfg(test)]

@@ -288,7 +288,7 @@ fn list_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             start: part.off + h.start,
             end: part.off + h.end,
             kind: e.kind,
-            canonical: e.canonical.clone(),
+            canonical: Arc::from(inner.canonical(e)),
             source: MentionSource::List,
             pri: if strong { 3 } else { 1 },
             single_per_cue: false,
@@ -601,14 +601,14 @@ fn apposition(part: &Part<'_>, b: usize) -> bool {
 /// Greedy overlap resolution: longer spans first, then priority, then position.
 /// A cue that confirms a list entry's span and type keeps its canonical name.
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    let listed: Vec<(usize, usize, EntityType, Arc<str>)> = cands
+    let listed: BTreeMap<(usize, usize, EntityType), Arc<str>> = cands
         .iter()
         .filter(|c| c.source == MentionSource::List)
-        .map(|c| (c.start, c.end, c.kind, c.canonical.clone()))
+        .map(|c| ((c.start, c.end, c.kind), c.canonical.clone()))
         .collect();
     for c in cands.iter_mut().filter(|c| c.source == MentionSource::Cue) {
-        if let Some(l) = listed.iter().find(|l| (l.0, l.1, l.2) == (c.start, c.end, c.kind)) {
-            c.canonical = l.3.clone();
+        if let Some(canon) = listed.get(&(c.start, c.end, c.kind)) {
+            c.canonical = canon.clone();
         }
     }
     cands.sort_by(|x, y| {
@@ -617,15 +617,17 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             .then(y.pri.cmp(&x.pri))
             .then(x.start.cmp(&y.start))
     });
-    let mut taken: Vec<Cand> = Vec::with_capacity(cands.len());
+    // accepted spans never overlap: keyed by start, a new span overlaps
+    // only its neighbours
+    let mut taken: BTreeMap<usize, Cand> = BTreeMap::new();
     for c in cands {
-        if taken.iter().any(|t| t.start < c.end && c.start < t.end) {
+        let before = taken.range(..c.end).next_back().is_some_and(|(_, t)| t.end > c.start);
+        if before {
             continue;
         }
-        taken.push(c);
+        taken.insert(c.start, c);
     }
-    taken.sort_by_key(|c| (c.start, c.end));
-    taken
+    taken.into_values().collect()
 }
 
 /// Names of a document: full names, and surnames of people.
@@ -673,14 +675,15 @@ fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cf
         }
     }
     let mut added = Vec::new();
+    let mut covered: Vec<Vec<u8>> = d.parts.iter().map(|p| vec![0u8; p.words.len()]).collect(); // 0 free, 1 weak list, 2 taken
+    for c in &d.cands {
+        for slot in &mut covered[c.part][c.w0..c.w1] {
+            *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
+        }
+    }
     for (pi, part) in d.parts.iter().enumerate() {
         let n = part.words.len();
-        let mut covered = vec![0u8; n]; // 0 free, 1 weak list, 2 taken
-        for c in d.cands.iter().filter(|c| c.part == pi) {
-            for slot in &mut covered[c.w0..c.w1] {
-                *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
-            }
-        }
+        let covered = &covered[pi];
         let mut i = 0;
         while i < n {
             if covered[i] == 2 || !nameish(part, i) || part.words[i].caps {
@@ -731,8 +734,10 @@ fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cf
         }
     }
     if !added.is_empty() {
-        // propagated names replace the weak list hits they cover
-        d.cands.retain(|c| !(c.pri == 1 && added.iter().any(|a| a.part == c.part && a.start < c.end && c.start < a.end)));
+        // propagated names replace the weak list hits they cover (spans are
+        // absolute and parts do not overlap, so byte ranges suffice)
+        let spans: BTreeMap<usize, usize> = added.iter().map(|a| (a.start, a.end)).collect();
+        d.cands.retain(|c| c.pri != 1 || !spans.range(..c.end).next_back().is_some_and(|(_, &e)| e > c.start));
         d.cands.extend(added);
         d.cands.sort_by_key(|c| (c.start, c.end));
     }

@@ -2,7 +2,7 @@
 //! gazetteer strings, not attacker-chosen; lookups sit on the hot path).
 //! Iteration order of these maps never reaches the output.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FxHash (as used in rustc): multiply-rotate over 8-byte words.
@@ -53,5 +53,50 @@ impl Hasher for FxHasher {
     }
 }
 
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A well-mixed 64-bit hash of a key string: FxHash over the bytes, then
+/// the murmur3 finaliser. Tables store these hashes and verify hits against
+/// the key itself, so a collision can only cost a lookup, never a wrong match.
+#[inline]
+pub(crate) fn key_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.write_usize(s.len());
+    let mut x = h.finish();
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// Hasher for tables keyed by [`key_hash`] values: they are already mixed.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by [`key_hash`] values.
+pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// A set of [`key_hash`] values.
+pub(crate) type HashKeySet = HashSet<u64, BuildHasherDefault<IdHasher>>;

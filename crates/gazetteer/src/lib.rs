@@ -43,15 +43,15 @@ mod fold_table;
 mod hash;
 mod scan;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 pub use brief_tokenize::Span;
 use serde::Serialize;
 
-use crate::hash::FxMap;
-use crate::scan::{pattern_keys, push_folded, push_sep, Sep, Word};
+use crate::hash::{key_hash, FxSet, HashKeySet, HashKeyed};
+use crate::scan::{push_folded, push_sep, PatternKeys, Sep, Word};
 
 /// Entity types (the CoNLL/OntoNotes subset brief reports).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -140,9 +140,14 @@ pub(crate) const WEAK_RANK: u8 = 7;
 /// One gazetteer row, as compiled.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Entry {
-    pub canonical: Arc<str>,
+    /// Canonical name: byte range in `Inner::canon`.
+    pub canonical: (u32, u32),
+    /// Exact key: byte range in `Inner::keys`.
+    pub key: (u32, u32),
+    /// Loose key: byte range in `Inner::keys` (empty if none).
+    pub loose: (u32, u32),
     pub kind: EntityType,
-    /// Source rank (0 = user or news list; higher = weaker).
+    /// Source rank (0 = user rows; 1 = news list; higher = weaker).
     pub rank: u8,
     /// The surface is a frequent English word ("Nice", "Reading").
     pub common: bool,
@@ -157,22 +162,63 @@ pub struct Gazetteer {
     inner: Arc<Inner>,
 }
 
+/// The compiled tables. Keys are stored once in `keys`; the hash tables map
+/// [`hash::key_hash`] values to entries and every hit is verified against the
+/// stored key.
 #[derive(Debug, Default)]
 pub(crate) struct Inner {
     pub entries: Vec<Entry>,
-    /// Exact key → entry.
-    pub exact: FxMap<Box<str>, u32>,
+    /// Canonical names, concatenated.
+    pub canon: String,
+    /// Exact and loose keys, concatenated.
+    pub keys: String,
+    /// Exact key → entry index (or [`NO_ENTRY`]), with [`CONTINUES`] set
+    /// when a longer key continues it after a word: one probe per word.
+    pub exact: HashKeyed<u32>,
     /// Loose key → entry.
-    pub loose: FxMap<Box<str>, u32>,
-    /// First word (folded) → the most words a pattern starting with it has.
-    pub firsts: FxMap<Box<str>, u8>,
-    /// Patterns starting with a lower-case word ("al-Qaida").
-    pub lower_firsts: HashSet<Box<str>>,
-    pub lower_first_max: usize,
+    pub loose: HashKeyed<u32>,
+    /// First word of a loose key → the most text words it may span.
+    pub loose_firsts: HashKeyed<u8>,
+    /// Patterns starting with a lower-case word ("al-Qaida"): their first
+    /// words, and per first byte a bit set of their lengths (a cheap filter).
+    pub lower_firsts: HashKeySet,
+    pub lower_mask: Vec<u32>,
     /// First names (person cue).
-    pub first_names: HashSet<Box<str>>,
+    pub first_names: FxSet<Box<str>>,
     /// Frequent lower-case English words (sentence-initial filter).
-    pub words: HashSet<Box<str>>,
+    pub words: FxSet<Box<str>>,
+}
+
+/// Flag in [`Inner::exact`] values: a longer key continues this one.
+const CONTINUES: u32 = 1 << 31;
+/// Value part of [`Inner::exact`] when the key is only a prefix.
+const NO_ENTRY: u32 = CONTINUES - 1;
+
+impl Inner {
+    pub(crate) fn canonical(&self, e: &Entry) -> &str {
+        self.canon.get(e.canonical.0 as usize..e.canonical.1 as usize).unwrap_or_default()
+    }
+
+    fn key(&self, r: (u32, u32)) -> &str {
+        self.keys.get(r.0 as usize..r.1 as usize).unwrap_or_default()
+    }
+
+    /// The entry whose exact key is `key`, and whether longer keys continue it.
+    #[inline]
+    fn get_exact(&self, key: &str) -> (Option<u32>, bool) {
+        let Some(&v) = self.exact.get(&key_hash(key)) else {
+            return (None, false);
+        };
+        let i = v & NO_ENTRY;
+        let found = (i != NO_ENTRY && self.key(self.entries[i as usize].key) == key).then_some(i);
+        (found, v & CONTINUES != 0)
+    }
+
+    #[inline]
+    fn get_loose(&self, key: &str) -> Option<u32> {
+        let &i = self.loose.get(&key_hash(key))?;
+        (self.key(self.entries[i as usize].loose) == key).then_some(i)
+    }
 }
 
 /// A list match on the words of a part.
@@ -257,57 +303,95 @@ impl GazetteerBuilder {
 #[derive(Default)]
 struct Compiler {
     inner: Inner,
-    canon: BTreeMap<String, Arc<str>>,
+    pk: PatternKeys,
+    /// While loading the embedded list, key insertions are collected and
+    /// applied in table order (random inserts into large tables are cache
+    /// misses; the load budget is 100 ms).
+    defer: bool,
+    pending_exact: Vec<(u64, u32)>,
+    pending_loose: Vec<(u64, u32)>,
 }
 
 impl Compiler {
-    fn intern(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.canon.get(s) {
-            return a.clone();
-        }
-        let a: Arc<str> = s.into();
-        self.canon.insert(s.to_string(), a.clone());
-        a
+    fn push_key(keys: &mut String, k: &str) -> (u32, u32) {
+        let start = keys.len() as u32;
+        keys.push_str(k);
+        (start, keys.len() as u32)
     }
 
     /// Adds a row; `replace`: the row wins over existing keys. Returns false
     /// if the surface has no usable key.
     fn add(&mut self, surface: &str, canonical: &str, kind: EntityType, rank: u8, common: bool, replace: bool) -> bool {
-        let Some(k) = pattern_keys(surface) else {
+        if !self.pk.compute(surface) {
             return false;
-        };
-        let canonical = self.intern(canonical.trim());
-        let idx = self.inner.entries.len() as u32;
-        self.inner.entries.push(Entry { canonical, kind, rank, common, dot: k.dot });
+        }
         let inner = &mut self.inner;
-        let put = |map: &mut FxMap<Box<str>, u32>, key: String| {
-            if replace {
-                map.insert(key.into_boxed_str(), idx);
-            } else {
-                map.entry(key.into_boxed_str()).or_insert(idx);
+        let k = &self.pk;
+        let idx = inner.entries.len() as u32;
+        let c0 = inner.canon.len() as u32;
+        inner.canon.push_str(canonical.trim());
+        let canonical = (c0, inner.canon.len() as u32);
+        let key = Self::push_key(&mut inner.keys, &k.exact);
+        let loose = Self::push_key(&mut inner.keys, &k.loose);
+        inner.entries.push(Entry { canonical, key, loose, kind, rank, common, dot: k.dot });
+        if self.defer {
+            self.pending_exact.push((key_hash(&k.exact), idx));
+            for &e in &k.prefix_ends {
+                self.pending_exact.push((key_hash(&k.exact[..e]), NO_ENTRY | CONTINUES));
             }
-        };
-        put(&mut inner.exact, k.exact);
-        // a loose key may span extra particles in the text: allow two more words
-        let mut n = k.words;
-        if let Some(l) = k.loose {
-            put(&mut inner.loose, l);
-            n += 2;
+            if !k.loose.is_empty() {
+                self.pending_loose.push((key_hash(&k.loose), idx));
+            }
+        } else {
+            let v = inner.exact.entry(key_hash(&k.exact)).or_insert(NO_ENTRY);
+            if replace || *v & NO_ENTRY == NO_ENTRY {
+                *v = (*v & CONTINUES) | idx;
+            }
+            for &e in &k.prefix_ends {
+                *inner.exact.entry(key_hash(&k.exact[..e])).or_insert(NO_ENTRY) |= CONTINUES;
+            }
+            if !k.loose.is_empty() {
+                let h = key_hash(&k.loose);
+                if replace {
+                    inner.loose.insert(h, idx);
+                } else {
+                    inner.loose.entry(h).or_insert(idx);
+                }
+            }
         }
-        let n = n.min(u8::MAX as usize) as u8;
-        if k.first.chars().next().is_some_and(|c| c.is_lowercase()) {
-            inner.lower_first_max = inner.lower_first_max.max(k.first.len());
-            inner.lower_firsts.insert(k.first.clone().into_boxed_str());
+        if !k.loose.is_empty() {
+            // a loose key may span extra particles in the text: two more words
+            let n = (k.words + 2).min(u8::MAX as usize) as u8;
+            let e = inner.loose_firsts.entry(key_hash(&k.loose[..k.first_len])).or_insert(0);
+            *e = (*e).max(n);
         }
-        let e = inner.firsts.entry(k.first.into_boxed_str()).or_insert(0);
-        *e = (*e).max(n);
+        if k.lower_first {
+            let first = k.prefix_ends.first().map_or(&k.exact[..], |&e| &k.exact[..e]);
+            let first = first.split(['-', '\'', ' ', '.']).next().unwrap_or(first);
+            inner.lower_firsts.insert(key_hash(first));
+            if inner.lower_mask.is_empty() {
+                inner.lower_mask = vec![0; 256];
+            }
+            if let Some(&b) = first.as_bytes().first() {
+                inner.lower_mask[b as usize] |= 1 << first.len().min(31);
+            }
+        }
         // plural of a nationality ("Afghans", "Pakistanis")
         if kind == EntityType::Norp && (surface.ends_with('n') || surface.ends_with('i')) && !surface.contains(' ') {
-            let plural = format!("{surface}s");
-            if let Some(pk) = pattern_keys(&plural) {
-                inner.exact.entry(pk.exact.into_boxed_str()).or_insert(idx);
-                let e = inner.firsts.entry(pk.first.into_boxed_str()).or_insert(0);
-                *e = (*e).max(1);
+            let plural = format!("{}s", k.exact);
+            let h = key_hash(&plural);
+            let pidx = inner.entries.len() as u32;
+            if self.defer {
+                let pkey = Self::push_key(&mut inner.keys, &plural);
+                inner.entries.push(Entry { canonical, key: pkey, loose: (0, 0), kind, rank, common: false, dot: false });
+                self.pending_exact.push((h, pidx));
+            } else {
+                let v = inner.exact.entry(h).or_insert(NO_ENTRY);
+                if *v & NO_ENTRY == NO_ENTRY {
+                    let pkey = Self::push_key(&mut inner.keys, &plural);
+                    inner.entries.push(Entry { canonical, key: pkey, loose: (0, 0), kind, rank, common: false, dot: false });
+                    *v = (*v & CONTINUES) | pidx;
+                }
             }
         }
         true
@@ -318,6 +402,13 @@ impl Compiler {
         flate2::read::GzDecoder::new(EMBEDDED_GZ)
             .read_to_string(&mut text)
             .map_err(|e| Error::Build(format!("embedded gazetteer: {e}")))?;
+        let rows = text.bytes().filter(|&b| b == b'\n').count();
+        let inner = &mut self.inner;
+        inner.entries.reserve(rows);
+        inner.keys.reserve(text.len() / 2);
+        inner.canon.reserve(text.len() / 3);
+        self.defer = true;
+        self.pending_exact.reserve(rows * 2);
         for (n, line) in text.lines().enumerate() {
             let mut f = line.split('\t');
             match f.next() {
@@ -328,7 +419,7 @@ impl Compiler {
                         return Err(Error::Invalid { line: n + 1, message: "bad embedded row".into() });
                     };
                     let kind: EntityType = k.parse()?;
-                    let rank: u8 = rank.parse().unwrap_or(u8::MAX);
+                    let rank: u8 = rank.parse().unwrap_or(u8::MAX - 1);
                     self.add(s, c, kind, rank.saturating_add(1), flags.contains('c'), false);
                 }
                 Some("F") => {
@@ -344,11 +435,50 @@ impl Compiler {
                 _ => {}
             }
         }
+        self.defer = false;
+        let exact = std::mem::take(&mut self.pending_exact);
+        let loose = std::mem::take(&mut self.pending_loose);
+        // first row wins a key (the rows are in rank order); prefixes only add
+        // the continuation flag
+        flush(&mut self.inner.exact, exact, |old, new| {
+            let entry = if old & NO_ENTRY != NO_ENTRY { old & NO_ENTRY } else { new & NO_ENTRY };
+            entry | ((old | new) & CONTINUES)
+        });
+        flush(&mut self.inner.loose, loose, |old, _| old);
         Ok(())
     }
 
     fn finish(self) -> Inner {
         self.inner
+    }
+}
+
+/// Inserts `(hash, value)` pairs into an empty-or-not table in bucket
+/// order, merging values of equal hashes in input order with `merge`.
+fn flush(map: &mut HashKeyed<u32>, mut ops: Vec<(u64, u32)>, merge: impl Fn(u32, u32) -> u32) {
+    let want = map.len() + ops.len();
+    map.reserve(ops.len());
+    // hashbrown places a key at (hash & mask); its table has a power-of-two
+    // number of buckets at most 7/8 full
+    let buckets = (want * 8 / 7 + 1).next_power_of_two() as u64;
+    let mask = buckets - 1;
+    // stable sort keeps input order among equal hashes
+    ops.sort_by_key(|&(h, _)| (h & mask, h));
+    let mut i = 0;
+    while i < ops.len() {
+        let (h, mut v) = ops[i];
+        let mut j = i + 1;
+        while j < ops.len() && ops[j].0 == h {
+            v = merge(v, ops[j].1);
+            j += 1;
+        }
+        match map.get_mut(&h) {
+            Some(old) => *old = merge(*old, v),
+            None => {
+                map.insert(h, v);
+            }
+        }
+        i = j;
     }
 }
 
@@ -367,7 +497,7 @@ fn parse_tsv(tsv: &str) -> Result<Vec<(String, String, EntityType)>, Error> {
         if s.trim().is_empty() {
             return Err(Error::Invalid { line: n + 1, message: "empty surface form".into() });
         }
-        if pattern_keys(s).is_none() {
+        if !PatternKeys::default().compute(s) {
             return Err(Error::Invalid {
                 line: n + 1,
                 message: format!("surface form {s:?} does not start and end with a letter or digit"),
@@ -459,18 +589,12 @@ impl Gazetteer {
                 Mention {
                     span: Span::new(h.start, h.end),
                     kind: e.kind,
-                    canonical: e.canonical.to_string(),
+                    canonical: self.inner.canonical(e).to_string(),
                     source: MentionSource::List,
                 }
             })
             .collect()
     }
-}
-
-/// True if the separator is already in normal form (so the text slice is the key).
-#[inline]
-fn sep_is_normal(s: &str) -> bool {
-    matches!(s, " " | "-" | "'" | "." | ". " | ", " | "&" | " & " | "/")
 }
 
 impl Inner {
@@ -491,106 +615,90 @@ impl Inner {
         }
     }
 
-    fn first_max(&self, hay: &str, w: &Word, buf: &mut String) -> (u8, bool) {
+    fn may_start(&self, hay: &str, w: &Word) -> bool {
+        if w.cap || w.digit {
+            return true;
+        }
+        // lower-case starts are rare ("al-Qaida"): filter by first byte and length
         let s = &hay[w.start..w.end];
-        let key: &str = if w.ascii {
-            s
-        } else {
-            buf.clear();
-            push_folded(s, false, buf);
-            buf.as_str()
+        let Some(&mask) = self.lower_mask.get(s.as_bytes()[0] as usize) else {
+            return false;
         };
-        if let Some(&n) = self.firsts.get(key) {
-            return (n, false);
-        }
-        if w.caps && w.end - w.start >= 4 {
-            let t = titlecase(key);
-            if let Some(&n) = self.firsts.get(t.as_str()) {
-                return (n, true);
-            }
-        }
-        (0, false)
+        mask & (1 << s.len().min(31)) != 0 && self.lower_firsts.contains(&key_hash(s))
     }
 
     fn match_at(&self, hay: &str, ws: &[Word], i: usize, buf: &mut String) -> Option<Hit> {
         let w = &ws[i];
-        if !(w.cap || w.digit) {
-            let len = w.end - w.start;
-            if self.lower_firsts.is_empty() || len > self.lower_first_max {
-                return None;
-            }
-            if !self.lower_firsts.contains(&hay[w.start..w.end]) {
-                return None;
-            }
-        }
-        let (maxn, title) = self.first_max(hay, w, buf);
-        if maxn == 0 {
+        if !self.may_start(hay, w) {
             return None;
         }
-        let maxn = (maxn as usize).min(ws.len() - i);
-        for n in (1..=maxn).rev() {
-            let j = i + n - 1;
-            if let Some(h) = self.try_span(hay, ws, i, j, title, buf) {
-                return Some(h);
+        // exact keys, extended word by word while some key continues
+        let title_too = w.caps && w.end - w.start >= 4;
+        for title in [false, true] {
+            if title && !title_too {
+                break;
+            }
+            buf.clear();
+            let mut best = None;
+            for j in i..ws.len() {
+                if j > i && push_sep(&hay[ws[j - 1].end..ws[j].start], buf) == Sep::Break {
+                    break;
+                }
+                let s = &hay[ws[j].start..ws[j].end];
+                if title {
+                    if !(ws[j].caps || ws[j].digit) {
+                        break;
+                    }
+                    push_titlecase(s, buf);
+                } else {
+                    push_folded(s, ws[j].ascii, buf);
+                }
+                let (found, continues) = self.get_exact(buf);
+                if let Some(h) = found.and_then(|e| self.hit(hay, ws, i, j, e)) {
+                    best = Some(h);
+                }
+                if !continues {
+                    break;
+                }
+            }
+            if best.is_some() {
+                return best;
             }
         }
-        None
+        self.match_loose(hay, ws, i, buf)
     }
 
-    fn try_span(&self, hay: &str, ws: &[Word], i: usize, j: usize, title: bool, buf: &mut String) -> Option<Hit> {
-        let (start, end) = (ws[i].start, ws[j].end);
-        let mut fast = !title;
-        let mut loose_needed = false;
-        for k in i..=j {
-            if !ws[k].ascii {
-                fast = false;
-            }
-            if k > i {
-                let sep = &hay[ws[k - 1].end..ws[k].start];
-                if !sep_is_normal(sep) {
-                    fast = false;
-                }
-                if sep == "-" || sep == "'" || sep.len() > 1 {
-                    loose_needed = true;
-                }
-                if k < j && scan::is_particle(&hay[ws[k].start..ws[k].end]) {
-                    loose_needed = true;
-                }
-            }
-            if title && !(ws[k].caps || ws[k].digit) {
-                return None;
-            }
+    /// Loose keys: only where hyphens, apostrophes or particles occur.
+    fn match_loose(&self, hay: &str, ws: &[Word], i: usize, buf: &mut String) -> Option<Hit> {
+        if self.loose.is_empty() {
+            return None;
         }
-        let found = if fast {
-            self.exact.get(&hay[start..end]).copied()
-        } else {
+        let w = &ws[i];
+        buf.clear();
+        push_folded(&hay[w.start..w.end], w.ascii, buf);
+        let &maxn = self.loose_firsts.get(&key_hash(buf))?;
+        let maxn = (maxn as usize).min(ws.len() - i);
+        let mut tmp = String::new();
+        // the longest span whose joins allow a loose key
+        let mut last = i;
+        let mut loose_needed = false;
+        for k in i + 1..i + maxn {
+            tmp.clear();
+            let sep = &hay[ws[k - 1].end..ws[k].start];
+            match push_sep(sep, &mut tmp) {
+                Sep::Space => {}
+                Sep::Hyphen | Sep::Apostrophe | Sep::Join => loose_needed = true,
+                _ => break,
+            }
+            last = k;
+        }
+        for j in (i + 1..=last).rev() {
+            let particles = (i + 1..j).any(|k| scan::is_particle(&hay[ws[k].start..ws[k].end]));
+            if !loose_needed && !particles {
+                continue;
+            }
             buf.clear();
             for k in i..=j {
-                if k > i && push_sep(&hay[ws[k - 1].end..ws[k].start], buf) == Sep::Break {
-                    return None;
-                }
-                let s = &hay[ws[k].start..ws[k].end];
-                if title {
-                    buf.push_str(&titlecase(s));
-                } else {
-                    push_folded(s, ws[k].ascii, buf);
-                }
-            }
-            self.exact.get(buf.as_str()).copied()
-        };
-        let found = found.or_else(|| {
-            if !loose_needed || self.loose.is_empty() || title {
-                return None;
-            }
-            buf.clear();
-            for k in i..=j {
-                if k > i {
-                    let mut tmp = String::new();
-                    match push_sep(&hay[ws[k - 1].end..ws[k].start], &mut tmp) {
-                        Sep::Space | Sep::Hyphen | Sep::Apostrophe | Sep::Join => {}
-                        _ => return None,
-                    }
-                }
                 let s = &hay[ws[k].start..ws[k].end];
                 if k > i && k < j && scan::is_particle(s) {
                     continue;
@@ -600,22 +708,28 @@ impl Inner {
                 }
                 push_folded(s, ws[k].ascii, buf);
             }
-            self.loose.get(buf.as_str()).copied()
-        })?;
-        let e = &self.entries[found as usize];
-        let mut end = end;
-        if e.dot {
+            if let Some(e) = self.get_loose(buf) {
+                if let Some(h) = self.hit(hay, ws, i, j, e) {
+                    return Some(h);
+                }
+            }
+        }
+        None
+    }
+
+    fn hit(&self, hay: &str, ws: &[Word], i: usize, j: usize, e: u32) -> Option<Hit> {
+        let (start, mut end) = (ws[i].start, ws[j].end);
+        if self.entries[e as usize].dot {
             if hay.as_bytes().get(end) != Some(&b'.') {
                 return None;
             }
             end += 1;
         }
-        Some(Hit { w0: i, w1: j + 1, start, end, entry: found })
+        Some(Hit { w0: i, w1: j + 1, start, end, entry: e })
     }
 }
 
-fn titlecase(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn push_titlecase(s: &str, out: &mut String) {
     for (k, c) in s.chars().enumerate() {
         if k == 0 {
             out.extend(c.to_uppercase());
@@ -623,7 +737,6 @@ fn titlecase(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// One row of the cluster entity table.

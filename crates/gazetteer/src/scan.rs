@@ -35,18 +35,45 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
 }
 
+/// Byte classes for the ASCII fast path of [`words`].
+const NON: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+const MULTI: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [NON; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            MULTI
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            NON
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Scans `hay` into words; offsets are relative to `hay`.
 pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
     let b = hay.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            if !c.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
+        let c = CLASS[b[i] as usize];
+        if c == NON {
+            i += 1;
+            continue;
+        }
+        if c == MULTI {
             let ch = hay[i..].chars().next().unwrap_or(' ');
             if !is_word_char(ch) {
                 i += ch.len_utf8();
@@ -59,34 +86,34 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
         let mut upper = 0usize;
         let mut lower = 0usize;
         while i < b.len() {
-            let c = b[i];
-            if c < 0x80 {
-                if !c.is_ascii_alphanumeric() {
-                    break;
+            let c = CLASS[b[i] as usize];
+            match c {
+                LOWER => lower += 1,
+                UPPER => upper += 1,
+                DIGIT => {}
+                MULTI => {
+                    let ch = hay[i..].chars().next().unwrap_or(' ');
+                    if !is_word_char(ch) {
+                        break;
+                    }
+                    ascii = false;
+                    upper += ch.is_uppercase() as usize;
+                    lower += ch.is_lowercase() as usize;
+                    i += ch.len_utf8();
+                    continue;
                 }
-                upper += c.is_ascii_uppercase() as usize;
-                lower += c.is_ascii_lowercase() as usize;
-                i += 1;
-            } else {
-                let ch = hay[i..].chars().next().unwrap_or(' ');
-                if !is_word_char(ch) {
-                    break;
-                }
-                ascii = false;
-                upper += ch.is_uppercase() as usize;
-                lower += ch.is_lowercase() as usize;
-                i += ch.len_utf8();
+                _ => break,
             }
+            i += 1;
         }
-        let first = hay[start..].chars().next().unwrap_or(' ');
-        out.push(Word {
-            start,
-            end: i,
-            ascii,
-            cap: first.is_uppercase(),
-            digit: first.is_ascii_digit(),
-            caps: upper >= 2 && lower == 0,
-        });
+        let first = CLASS[b[start] as usize];
+        let (cap, digit) = match first {
+            UPPER => (true, false),
+            DIGIT => (false, true),
+            LOWER => (false, false),
+            _ => (hay[start..].chars().next().is_some_and(char::is_uppercase), false),
+        };
+        out.push(Word { start, end: i, ascii, cap, digit, caps: upper >= 2 && lower == 0 });
     }
 }
 
@@ -204,35 +231,79 @@ pub(crate) fn is_particle(w: &str) -> bool {
     )
 }
 
-/// Key material for a pattern: its words and separators. Returns `None` if
-/// the pattern does not start and end with a word (a trailing full stop is
-/// allowed and reported).
+/// Reusable buffers for a pattern's keys (no allocation per pattern).
+#[derive(Default)]
 pub(crate) struct PatternKeys {
+    ws: Vec<Word>,
+    /// Exact key.
     pub exact: String,
-    pub loose: Option<String>,
-    pub first: String,
+    /// Loose key (empty when equal to the exact key or not applicable).
+    pub loose: String,
+    /// Byte length of the exact key after each word but the last.
+    pub prefix_ends: Vec<usize>,
+    /// Byte length of the first word in the loose key.
+    pub first_len: usize,
+    /// Number of words.
     pub words: usize,
+    /// The surface ends with a full stop ("U.S.").
     pub dot: bool,
+    /// The first word starts with a lower-case letter.
+    pub lower_first: bool,
 }
 
-pub(crate) fn pattern_keys(surface: &str) -> Option<PatternKeys> {
-    let surface = surface.trim();
-    let mut ws = Vec::new();
-    words(surface, &mut ws);
-    let (first, last) = (ws.first()?, ws.last()?);
-    if first.start != 0 {
-        return None;
+impl PatternKeys {
+    /// Computes the keys of `surface`; false if it does not start and end
+    /// with a word (a trailing full stop is allowed) or holds a break.
+    pub(crate) fn compute(&mut self, surface: &str) -> bool {
+        let surface = surface.trim();
+        self.ws.clear();
+        self.exact.clear();
+        self.loose.clear();
+        self.prefix_ends.clear();
+        words(surface, &mut self.ws);
+        let (Some(first), Some(last)) = (self.ws.first().copied(), self.ws.last().copied()) else {
+            return false;
+        };
+        if first.start != 0 {
+            return false;
+        }
+        self.dot = match &surface[last.end..] {
+            "" => false,
+            "." => true,
+            _ => return false,
+        };
+        self.words = self.ws.len();
+        self.lower_first = surface.chars().next().is_some_and(char::is_lowercase);
+        let mut loose_ok = true;
+        let n = self.ws.len();
+        for i in 0..n {
+            let w = self.ws[i];
+            if i > 0 {
+                self.prefix_ends.push(self.exact.len());
+                match push_sep(&surface[self.ws[i - 1].end..w.start], &mut self.exact) {
+                    Sep::Break => return false,
+                    Sep::Other => loose_ok = false,
+                    _ => {}
+                }
+            }
+            let word = &surface[w.start..w.end];
+            push_folded(word, w.ascii, &mut self.exact);
+            if i > 0 && i + 1 < n && is_particle(word) {
+                continue;
+            }
+            if !self.loose.is_empty() {
+                self.loose.push(' ');
+            }
+            push_folded(word, w.ascii, &mut self.loose);
+            if i == 0 {
+                self.first_len = self.loose.len();
+            }
+        }
+        if !loose_ok || self.loose == self.exact {
+            self.loose.clear();
+        }
+        true
     }
-    let tail = &surface[last.end..];
-    let dot = match tail {
-        "" => false,
-        "." => true,
-        _ => return None,
-    };
-    let k = keys_for(surface, &ws)?;
-    let mut first_key = String::new();
-    push_folded(&surface[first.start..first.end], first.ascii, &mut first_key);
-    Some(PatternKeys { exact: k.0, loose: k.1, first: first_key, words: ws.len(), dot })
 }
 
 /// Exact and loose keys of the words `ws` of `hay` (all of them).
@@ -266,6 +337,21 @@ pub(crate) fn keys_for(hay: &str, ws: &[Word]) -> Option<(String, Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pattern_keys_and_prefixes() {
+        let mut k = PatternKeys::default();
+        assert!(k.compute("United States of America"));
+        assert_eq!((k.exact.as_str(), k.words, k.dot), ("United States of America", 4, false));
+        let prefixes: Vec<&str> = k.prefix_ends.iter().map(|&e| &k.exact[..e]).collect();
+        assert_eq!(prefixes, ["United", "United States", "United States of"]);
+        assert!(k.compute("U.S."));
+        assert_eq!((k.exact.as_str(), k.dot), ("U.S", true));
+        assert!(k.compute("Qala-e-Naw"));
+        assert_eq!((k.loose.as_str(), k.first_len), ("Qala Naw", 4));
+        assert!(!k.compute("-x"));
+        assert!(!k.compute("a (b"));
+    }
 
     fn keys(s: &str) -> (String, Option<String>) {
         let mut ws = Vec::new();

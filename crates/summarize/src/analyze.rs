@@ -6,10 +6,9 @@
 //! All ids are assigned in input order (first occurrence), so nothing
 //! depends on hash-map iteration order.
 
-use std::collections::HashMap;
-
 use brief_tokenize::{Language, Span, StemCache, TokenKind, Tokenizer};
 
+use crate::hash::FxMap;
 use crate::readable::{classify, strip_dateline, Use};
 use crate::Document;
 
@@ -102,7 +101,7 @@ struct Tok {
 /// Interns strings to dense ids in first-seen order.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
 }
 
 impl Interner {
@@ -120,7 +119,7 @@ impl Interner {
 pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
     let mut tokenizers: Vec<(Option<Language>, Tokenizer)> = Vec::new();
     let mut words = Interner::default();
-    let mut concept_ids: HashMap<u64, u32> = HashMap::new();
+    let mut concept_ids: FxMap<u64, u32> = FxMap::default();
     let mut concept_df: Vec<u32> = Vec::new();
     let mut concept_last_doc: Vec<usize> = Vec::new();
     let mut term_df: Vec<u32> = Vec::new();

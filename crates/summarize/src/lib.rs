@@ -53,6 +53,7 @@
 #![warn(missing_docs)]
 
 mod analyze;
+mod hash;
 mod porter;
 mod readable;
 pub mod rouge;
@@ -280,6 +281,11 @@ impl Summarizer {
             // Only short sentences: better a short summary than none.
             picker = Picker::new(&cluster, self.budget, self.overflow, true);
             selector.select(&cluster, &mut picker);
+        }
+        if picker.chosen.is_empty() {
+            // Nothing scored (e.g. no concept shared by two sentences):
+            // fall back to the lead.
+            Lead.select(&cluster, &mut picker);
         }
         let order = story_order(&cluster, &picker.chosen);
         let sentences = order

@@ -414,7 +414,8 @@ impl Selector for Coverage {
             .zip(&cluster.concept_groups)
             .zip(&cluster.concept_is_name)
             .map(|((&df, &groups), &name)| {
-                let echo = if groups >= 2 { 1.0 } else { self.echo };
+                // Within one source, repetition is all the evidence there is.
+                let echo = if groups >= 2 || cluster.n_docs < 3 { 1.0 } else { self.echo };
                 let kind = if name { self.names } else { 1.0 };
                 if df >= min_df {
                     echo * kind * f64::from(df)

@@ -21,16 +21,16 @@ use crate::language::Language;
 /// Abbreviations every language shares (Latin and international forms).
 const UNIVERSAL_TITLES: &[&str] = &["Dr", "Prof", "Mr", "Mrs", "Ms"];
 const UNIVERSAL_GENERAL: &[&str] = &[
-    "etc", "vs", "ca", "cf", "approx", "e.g", "i.e", "al", "Nr", "No", "Vol", "vol", "Fig", "fig", "p", "pp",
-    "Inc", "Ltd", "Corp", "Co", "St", "Jr", "Sr", "Ph.D", "a.m", "p.m", "A.M", "P.M", "U.S", "U.K", "U.N", "E.U",
-    "max", "min", "km", "kg",
+    "etc", "vs", "ca", "cf", "approx", "e.g", "i.e", "al", "Nr", "No", "Vol", "vol", "Fig", "fig", "p", "pp", "Inc",
+    "Ltd", "Corp", "Co", "St", "Jr", "Sr", "Ph.D", "a.m", "p.m", "A.M", "P.M", "U.S", "U.K", "U.N", "E.U", "max",
+    "min", "km", "kg",
 ];
 
 const EN_TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Profs", "Gen", "Gens", "Sen", "Sens", "Rep", "Reps",
-    "Gov", "Govs", "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Cmdr", "Cdr", "Brig", "Cpl", "Pvt", "Rev",
-    "Revd", "Hon", "Pres", "Supt", "Insp", "Det", "Atty", "Amb", "Msgr", "Fr", "Rt", "Lt.Col", "Lt.Gen", "Maj.Gen",
-    "Sec", "Gov.Gen", "Sr.Lt",
+    "Gov", "Govs", "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Cmdr", "Cdr", "Brig", "Cpl", "Pvt", "Rev", "Revd",
+    "Hon", "Pres", "Supt", "Insp", "Det", "Atty", "Amb", "Msgr", "Fr", "Rt", "Lt.Col", "Lt.Gen", "Maj.Gen", "Sec",
+    "Gov.Gen", "Sr.Lt",
 ];
 const EN_GENERAL: &[&str] = &[
     "etc", "vs", "v", "approx", "appt", "apt", "est", "dept", "Dept", "Univ", "Assn", "Bros", "Inc", "Ltd", "Co",
@@ -44,16 +44,15 @@ const EN_GENERAL: &[&str] = &[
     "al", "ed", "eds", "Ed", "trans", "repr", "vol", "pp", "p",
 ];
 
-const DE_TITLES: &[&str] = &[
-    "Hr", "Hrn", "Fr", "Frl", "Dr", "Prof", "Dipl", "Ing", "Mag", "Bgm", "Pfr", "Hl", "Gebr", "Sr", "Gen", "Kpt",
-];
+const DE_TITLES: &[&str] =
+    &["Hr", "Hrn", "Fr", "Frl", "Dr", "Prof", "Dipl", "Ing", "Mag", "Bgm", "Pfr", "Hl", "Gebr", "Sr", "Gen", "Kpt"];
 const DE_GENERAL: &[&str] = &[
     "usw", "bzw", "ca", "vgl", "z.B", "z.b", "d.h", "u.a", "o.ä", "s.o", "s.u", "u.U", "z.T", "u.v.m", "v.a", "z.Zt",
     "i.d.R", "o.g", "Nr", "nr", "Str", "Tel", "Abs", "Art", "Bd", "Bde", "Hrsg", "Jh", "Jhd", "Mio", "Mrd", "Tsd",
-    "evtl", "ggf", "inkl", "exkl", "max", "min", "geb", "gest", "verh", "zzgl", "gem", "lt", "rd", "sog", "St",
-    "Dt", "dt", "engl", "frz", "ital", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov",
-    "Dez", "Mo", "Di", "Mi", "Do", "Sa", "So", "ebd", "Anm", "Aufl", "Kap", "S", "Ztg", "allg", "bspw", "Std",
-    "Min", "Sek", "Pkt", "Mill", "Ges", "GmbH", "Co", "etc", "usf", "uvm", "zit", "Abb", "Tab",
+    "evtl", "ggf", "inkl", "exkl", "max", "min", "geb", "gest", "verh", "zzgl", "gem", "lt", "rd", "sog", "St", "Dt",
+    "dt", "engl", "frz", "ital", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
+    "Mo", "Di", "Mi", "Do", "Sa", "So", "ebd", "Anm", "Aufl", "Kap", "S", "Ztg", "allg", "bspw", "Std", "Min", "Sek",
+    "Pkt", "Mill", "Ges", "GmbH", "Co", "etc", "usf", "uvm", "zit", "Abb", "Tab",
 ];
 
 const FR_TITLES: &[&str] = &["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr", "Sr", "Gal", "Col"];
@@ -71,8 +70,8 @@ const ES_TITLES: &[&str] = &[
 const ES_GENERAL: &[&str] = &[
     "etc", "pág", "págs", "p", "pp", "núm", "vol", "cap", "art", "aprox", "apdo", "Avda", "avda", "Av", "av", "Cía",
     "cía", "S.A", "S.L", "Ud", "Uds", "Vd", "Vds", "ej", "p.ej", "ene", "feb", "mar", "abr", "may", "jun", "jul",
-    "ago", "sep", "sept", "oct", "nov", "dic", "tel", "dcha", "izq", "depto", "dpto", "admón", "aptdo", "Dto",
-    "EE.UU", "cf", "vs", "n", "núms", "ib", "ibíd", "op", "cit", "c", "s", "ss", "min", "máx", "mín",
+    "ago", "sep", "sept", "oct", "nov", "dic", "tel", "dcha", "izq", "depto", "dpto", "admón", "aptdo", "Dto", "EE.UU",
+    "cf", "vs", "n", "núms", "ib", "ibíd", "op", "cit", "c", "s", "ss", "min", "máx", "mín",
 ];
 
 const IT_TITLES: &[&str] = &[
@@ -86,8 +85,8 @@ const IT_GENERAL: &[&str] = &[
 ];
 
 const PT_TITLES: &[&str] = &[
-    "Sr", "Sra", "Srta", "Dr", "Dra", "Prof", "Profa", "Eng", "Exmo", "Exma", "Ilmo", "Ilma", "Sto", "Sta", "D",
-    "Gen", "Cel", "Cap", "Ten", "Maj", "Sarg", "Pe", "Fr", "Des", "Min",
+    "Sr", "Sra", "Srta", "Dr", "Dra", "Prof", "Profa", "Eng", "Exmo", "Exma", "Ilmo", "Ilma", "Sto", "Sta", "D", "Gen",
+    "Cel", "Cap", "Ten", "Maj", "Sarg", "Pe", "Fr", "Des", "Min",
 ];
 const PT_GENERAL: &[&str] = &[
     "etc", "pág", "págs", "p", "pp", "art", "cap", "vol", "núm", "n", "av", "Av", "ex", "aprox", "Lda", "Ltda", "Cia",
@@ -96,21 +95,72 @@ const PT_GENERAL: &[&str] = &[
 ];
 
 const NL_TITLES: &[&str] = &[
-    "dhr", "Dhr", "mevr", "Mevr", "mw", "Mw", "mej", "Mej", "Dr", "dr", "Prof", "prof", "ir", "Ir", "ing", "Ing",
-    "mr", "Mr", "drs", "Drs", "St", "Z.K.H", "Z.M", "H.M", "ds", "Ds", "Jhr", "jhr",
+    "dhr", "Dhr", "mevr", "Mevr", "mw", "Mw", "mej", "Mej", "Dr", "dr", "Prof", "prof", "ir", "Ir", "ing", "Ing", "mr",
+    "Mr", "drs", "Drs", "St", "Z.K.H", "Z.M", "H.M", "ds", "Ds", "Jhr", "jhr",
 ];
 const NL_GENERAL: &[&str] = &[
     "enz", "bijv", "bv", "d.w.z", "m.a.w", "o.a", "etc", "i.p.v", "t.a.v", "vgl", "ca", "nr", "Nr", "blz", "jl", "jan",
-    "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "resp", "incl", "excl", "max",
-    "min", "N.V", "B.V", "m.b.t", "o.b.v", "z.g.a", "zgn", "zg", "evt", "tel", "str", "pag", "afb", "vs",
+    "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "resp", "incl", "excl", "max", "min",
+    "N.V", "B.V", "m.b.t", "o.b.v", "z.g.a", "zgn", "zg", "evt", "tel", "str", "pag", "afb", "vs",
 ];
 
 const RU_TITLES: &[&str] = &["проф", "акад", "доц", "ген", "св", "тов", "им", "гр", "г-н", "г-жа"];
 const RU_GENERAL: &[&str] = &[
-    "т.е", "т.д", "т.п", "т.к", "т.н", "и.о", "др", "пр", "см", "ср", "стр", "с", "г", "гг", "ул", "д", "кв", "пл",
-    "пер", "просп", "обл", "р-н", "млн", "млрд", "тыс", "руб", "коп", "напр", "янв", "февр", "фев", "мар", "апр",
-    "авг", "сент", "окт", "нояб", "дек", "ок", "ст", "в", "вв", "н.э", "т", "тт", "долл", "гл", "рис",
-    "табл", "мин", "макс", "км", "кг", "чел", "Св",
+    "т.е",
+    "т.д",
+    "т.п",
+    "т.к",
+    "т.н",
+    "и.о",
+    "др",
+    "пр",
+    "см",
+    "ср",
+    "стр",
+    "с",
+    "г",
+    "гг",
+    "ул",
+    "д",
+    "кв",
+    "пл",
+    "пер",
+    "просп",
+    "обл",
+    "р-н",
+    "млн",
+    "млрд",
+    "тыс",
+    "руб",
+    "коп",
+    "напр",
+    "янв",
+    "февр",
+    "фев",
+    "мар",
+    "апр",
+    "авг",
+    "сент",
+    "окт",
+    "нояб",
+    "дек",
+    "ок",
+    "ст",
+    "в",
+    "вв",
+    "н.э",
+    "т",
+    "тт",
+    "долл",
+    "гл",
+    "рис",
+    "табл",
+    "мин",
+    "макс",
+    "км",
+    "кг",
+    "чел",
+    "Св",
 ];
 
 const NORDIC_GENERAL: &[&str] = &[
@@ -138,24 +188,55 @@ const RO_GENERAL: &[&str] = &[
     "tel", "jud", "mun", "bd", "cca", "aprox", "ș.a", "ş.a", "ș.a.m.d", "ş.a.m.d",
 ];
 const EL_GENERAL: &[&str] = &[
-    "κ", "κα", "π.χ", "δηλ", "κλπ", "κ.λπ", "βλ", "σελ", "αρ", "Δρ", "Καθ", "κ.ά", "π.Χ", "μ.Χ", "Ιαν", "Φεβ",
-    "Μαρ", "Απρ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ", "Νοε", "Δεκ", "τηλ", "χλμ", "εκ",
+    "κ", "κα", "π.χ", "δηλ", "κλπ", "κ.λπ", "βλ", "σελ", "αρ", "Δρ", "Καθ", "κ.ά", "π.Χ", "μ.Χ", "Ιαν", "Φεβ", "Μαρ",
+    "Απρ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ", "Νοε", "Δεκ", "τηλ", "χλμ", "εκ",
 ];
 
 /// Verbs of saying that, after a quoted "?" or "!", show the sentence goes on:
 /// `“Why?” John asked.`
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "told", "added", "adds", "replied", "shouted", "cried", "wrote", "explained",
-    "insisted", "continued", "yelled", "screamed", "whispered", "sagte", "fragte", "rief", "dijo", "preguntó", "gritó",
-    "disse", "chiese", "gridò", "perguntou", "gritou", "zei", "vroeg", "riep", "сказал", "сказала", "спросил",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "told",
+    "added",
+    "adds",
+    "replied",
+    "shouted",
+    "cried",
+    "wrote",
+    "explained",
+    "insisted",
+    "continued",
+    "yelled",
+    "screamed",
+    "whispered",
+    "sagte",
+    "fragte",
+    "rief",
+    "dijo",
+    "preguntó",
+    "gritó",
+    "disse",
+    "chiese",
+    "gridò",
+    "perguntou",
+    "gritou",
+    "zei",
+    "vroeg",
+    "riep",
+    "сказал",
+    "сказала",
+    "спросил",
     "спросила",
 ];
 
 /// Abbreviations that usually close an enumeration and so often end a
 /// sentence: before any capitalised word they do ("etc. Then").
 const FINAL: &[&str] = &[
-    "etc", "usw", "usf", "u.v.m", "uvm", "enz", "ecc", "osv", "o.s.v", "jne", "stb", "vb", "κλπ", "κ.λπ", "т.д",
-    "т.п", "и.т.д", "m.m", "mfl", "m.fl",
+    "etc", "usw", "usf", "u.v.m", "uvm", "enz", "ecc", "osv", "o.s.v", "jne", "stb", "vb", "κλπ", "κ.λπ", "т.д", "т.п",
+    "и.т.д", "m.m", "mfl", "m.fl",
 ];
 
 /// Common top-level domains: "Example.Com" is a name, not a missing space.
@@ -171,8 +252,26 @@ pub(crate) fn is_tld(word: &str) -> bool {
 
 /// Capitalised words that open sentences often but are not stopwords.
 const EXTRA_STARTERS_EN: &[&str] = &[
-    "however", "meanwhile", "yet", "still", "also", "although", "though", "today", "yesterday", "tomorrow",
-    "instead", "earlier", "later", "many", "several", "according", "last", "first", "since", "despite",
+    "however",
+    "meanwhile",
+    "yet",
+    "still",
+    "also",
+    "although",
+    "though",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "instead",
+    "earlier",
+    "later",
+    "many",
+    "several",
+    "according",
+    "last",
+    "first",
+    "since",
+    "despite",
 ];
 
 /// The compiled abbreviation data for one language (or for "unknown").
@@ -221,9 +320,11 @@ impl Abbrevs {
                 }
                 general.extend(EN_GENERAL.iter().copied());
                 for list in [DE_GENERAL, FR_GENERAL, ES_GENERAL, IT_GENERAL, PT_GENERAL, NL_GENERAL, RU_GENERAL] {
-                    general.extend(list.iter().copied().filter(|w| {
-                        w.contains('.') || w.chars().next().is_some_and(char::is_uppercase)
-                    }));
+                    general.extend(
+                        list.iter()
+                            .copied()
+                            .filter(|w| w.contains('.') || w.chars().next().is_some_and(char::is_uppercase)),
+                    );
                 }
                 (&[], &[])
             }

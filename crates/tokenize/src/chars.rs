@@ -213,7 +213,8 @@ pub(crate) fn emoticon_len(s: &str) -> Option<usize> {
         if k < b.len() && matches!(b[k], b'-' | b'\'' | b'^' | b'o') {
             k += 1;
         }
-        if k < b.len() && matches!(b[k], b')' | b'(' | b']' | b'[' | b'D' | b'P' | b'p' | b'O' | b'3' | b'/' | b'|' | b'*')
+        if k < b.len()
+            && matches!(b[k], b')' | b'(' | b']' | b'[' | b'D' | b'P' | b'p' | b'O' | b'3' | b'/' | b'|' | b'*')
         {
             k += 1;
             while k < b.len() && b[k] == b[k - 1] && matches!(b[k], b')' | b'(') {
@@ -243,7 +244,8 @@ pub(crate) fn is_emoji(c: char) -> bool {
 pub(crate) fn bullet_len(line: &str) -> Option<usize> {
     let mut chars = line.char_indices();
     let (_, c) = chars.next()?;
-    if matches!(c, '-' | '*' | '+' | '•' | '·' | '–' | '—' | '‣' | '◦' | '▪' | '►' | '■' | '○' | '●' | '➢' | '✓') {
+    if matches!(c, '-' | '*' | '+' | '•' | '·' | '–' | '—' | '‣' | '◦' | '▪' | '►' | '■' | '○' | '●' | '➢' | '✓')
+    {
         let after = c.len_utf8();
         return match line[after..].chars().next() {
             Some(' ' | '\t' | '\u{a0}') => Some(after + 1),

@@ -267,7 +267,8 @@ impl SentenceSplitter {
         let boundary = match kind {
             Terminal::Script => true,
             Terminal::Strong => {
-                !next.lower && !(closed && next.upper && self.speech_follows(text, next.word_end, end))
+                let said = closed && next.upper && self.speech_follows(text, next.word_end, end);
+                !next.lower && !said
             }
             Terminal::Ellipsis => !next.lower,
             Terminal::Dot => !next.lower && self.dot_ends(text, start, pos, closed, &next),
@@ -296,8 +297,8 @@ impl SentenceSplitter {
             return true;
         }
         let ab = self.abbrevs;
-        let at_sentence_start = text[start..word_start].trim().is_empty()
-            || crate::chars::bullet_len(&text[start..pos + 1]).is_some();
+        let at_sentence_start =
+            text[start..word_start].trim().is_empty() || crate::chars::bullet_len(&text[start..pos + 1]).is_some();
         let is_number = word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             && word.bytes().any(|b| b.is_ascii_digit());
         let single_letter = {

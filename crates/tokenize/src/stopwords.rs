@@ -41,12 +41,12 @@ fn extras(lang: Language) -> &'static [&'static str] {
             "without", "per", "via", "among", "amid", "whose", "yet", "however", "though", "although", "since",
             "unless", "whether", "onto", "toward", "towards",
         ],
-        Language::French => &[
-            "l'", "d'", "j'", "qu'", "n'", "s'", "c'", "m'", "t'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'",
-        ],
-        Language::Italian => &[
-            "l'", "un'", "dell'", "all'", "dall'", "nell'", "sull'", "d'", "c'", "quest'", "quell'", "coll'", "po'",
-        ],
+        Language::French => {
+            &["l'", "d'", "j'", "qu'", "n'", "s'", "c'", "m'", "t'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'"]
+        }
+        Language::Italian => {
+            &["l'", "un'", "dell'", "all'", "dall'", "nell'", "sull'", "d'", "c'", "quest'", "quell'", "coll'", "po'"]
+        }
         _ => &[],
     }
 }
@@ -54,12 +54,7 @@ fn extras(lang: Language) -> &'static [&'static str] {
 fn set(lang: Language) -> &'static FxSet<&'static str> {
     static SETS: [OnceLock<FxSet<&'static str>>; 18] = [const { OnceLock::new() }; 18];
     SETS[lang as usize].get_or_init(|| {
-        source(lang)
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .chain(extras(lang).iter().copied())
-            .collect()
+        source(lang).lines().map(str::trim).filter(|w| !w.is_empty()).chain(extras(lang).iter().copied()).collect()
     })
 }
 

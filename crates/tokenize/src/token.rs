@@ -97,8 +97,15 @@ pub struct TokenRef<'a> {
 #[derive(Debug)]
 pub struct StemCache {
     lang: Option<Option<Language>>,
-    map: FxMap<Box<str>, (Box<str>, bool)>,
+    entries: Entries,
     norm: String,
+}
+
+/// The cached words: norm → index into `entries` (stem, stop).
+#[derive(Debug)]
+struct Entries {
+    index: FxMap<Box<str>, u32>,
+    entries: Vec<(Box<str>, bool)>,
     capacity: usize,
 }
 
@@ -116,22 +123,36 @@ impl StemCache {
 
     /// A cache holding up to `capacity` words (at least 1).
     pub fn with_capacity(capacity: usize) -> StemCache {
-        StemCache { lang: None, map: FxMap::default(), norm: String::new(), capacity: capacity.max(1) }
+        let capacity = capacity.clamp(1, u32::MAX as usize);
+        StemCache {
+            lang: None,
+            entries: Entries { index: FxMap::default(), entries: Vec::new(), capacity },
+            norm: String::new(),
+        }
     }
 
     /// Number of cached words.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries.entries.len()
     }
 
     /// True when nothing is cached.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries.entries.is_empty()
+    }
+
+    /// Makes the cache fit a tokenizer for `lang` (clears it on a change).
+    fn prepare(&mut self, lang: Option<Language>) {
+        if self.lang != Some(lang) {
+            self.clear();
+            self.lang = Some(lang);
+        }
     }
 
     /// Forgets every cached word.
     pub fn clear(&mut self) {
-        self.map.clear();
+        self.entries.index.clear();
+        self.entries.entries.clear();
     }
 }
 
@@ -227,23 +248,57 @@ impl Tokenizer {
     }
 
     /// All word-like tokens of `text`, in order.
+    ///
+    /// Stems come from a per-thread cache (one per language, bounded), so
+    /// repeated words are stemmed once; a stem that is a prefix of the
+    /// unchanged word is borrowed from the text, others are allocated.
     pub fn tokens<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
+        thread_local! {
+            static CACHES: std::cell::RefCell<Vec<StemCache>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let idx = self.lang.map_or(Language::ALL.len(), |l| l as usize);
+        CACHES
+            .try_with(|caches| match caches.try_borrow_mut() {
+                Ok(mut caches) => {
+                    if caches.is_empty() {
+                        caches.extend((0..=Language::ALL.len()).map(|_| StemCache::with_capacity(50_000)));
+                    }
+                    match caches.get_mut(idx) {
+                        Some(cache) => self.tokens_with(text, Some(cache)),
+                        None => self.tokens_with(text, None),
+                    }
+                }
+                Err(_) => self.tokens_with(text, None),
+            })
+            .unwrap_or_else(|_| self.tokens_with(text, None))
+    }
+
+    fn tokens_with<'t>(&self, text: &'t str, mut cache: Option<&mut StemCache>) -> Vec<Token<'t>> {
+        if let Some(c) = cache.as_deref_mut() {
+            c.prepare(self.lang);
+        }
         let mut out = Vec::with_capacity(text.len() / 6 + 1);
         let mut buf = String::new();
         self.scan(text, |s, e, kind| {
             let word = &text[s..e];
             let norm: Cow<'t, str> =
                 if normalize_into(self.lang, word, &mut buf) { Cow::Owned(buf.clone()) } else { Cow::Borrowed(word) };
-            let (stem, stop) = match self.stem_and_stop(kind, &norm) {
-                None => (norm.clone(), false),
-                Some((st, stop)) => {
-                    let stem = match (&norm, st) {
-                        // A stem that is a prefix of the unchanged word borrows it.
-                        (Cow::Borrowed(n), st) if n.starts_with(st.as_ref()) => Cow::Borrowed(&n[..st.len()]),
-                        (_, st) => Cow::Owned(st.into_owned()),
-                    };
-                    (stem, stop)
-                }
+            let (stem, stop): (Cow<'t, str>, bool) = if !self.stemmable(kind) {
+                (norm.clone(), false)
+            } else {
+                let (st, stop): (Cow<'_, str>, bool) = match cache.as_deref_mut() {
+                    Some(c) => {
+                        let (st, stop) = cached(self, &mut c.entries, kind, &norm);
+                        (Cow::Borrowed(st), stop)
+                    }
+                    None => self.stem_and_stop(kind, &norm).unwrap_or((Cow::Borrowed(&norm), false)),
+                };
+                let stem = match &norm {
+                    // A stem that is a prefix of the unchanged word borrows it.
+                    Cow::Borrowed(n) if n.starts_with(st.as_ref()) => Cow::Borrowed(&n[..st.len()]),
+                    _ => Cow::Owned(st.into_owned()),
+                };
+                (stem, stop)
             };
             out.push(Token { span: Span::new(s, e), text: word, norm, stem, stop, kind });
         });
@@ -254,32 +309,14 @@ impl Tokenizer {
     /// stem: no allocation per token (only on a cache miss). Gives exactly
     /// the tokens, norms, stems and flags of [`tokens`](Self::tokens).
     pub fn for_each_token<F: FnMut(TokenRef<'_>)>(&self, text: &str, cache: &mut StemCache, mut f: F) {
-        if cache.lang != Some(self.lang) {
-            cache.map.clear();
-            cache.lang = Some(self.lang);
-        }
-        let StemCache { map, norm: buf, capacity, .. } = cache;
-        let capacity = *capacity;
+        cache.prepare(self.lang);
+        let StemCache { entries, norm: buf, .. } = cache;
         self.scan(text, |s, e, kind| {
             let word = &text[s..e];
             let changed = normalize_into(self.lang, word, buf);
             let norm: &str = if changed { buf.as_str() } else { word };
             let stemmed = self.stemmable(kind);
-            let (stem, stop): (&str, bool) = if stemmed {
-                let entry = match map.get(norm) {
-                    Some(entry) => entry,
-                    None => {
-                        if map.len() >= capacity {
-                            map.clear();
-                        }
-                        let (st, stop) = self.stem_and_stop(kind, norm).unwrap_or((Cow::Borrowed(norm), false));
-                        map.entry(norm.into()).or_insert((st.into(), stop))
-                    }
-                };
-                (&entry.0, entry.1)
-            } else {
-                (norm, false)
-            };
+            let (stem, stop): (&str, bool) = if stemmed { cached(self, entries, kind, norm) } else { (norm, false) };
             f(TokenRef { span: Span::new(s, e), text: word, norm, stem, stop, kind });
         });
     }
@@ -360,9 +397,7 @@ impl Tokenizer {
                 if is_ideographic(c) {
                     emit(i, i + len, TokenKind::Word);
                     i += len;
-                } else if is_word_char(c) {
-                    i = self.word(text, i, &mut emit);
-                } else if is_currency(c) && b.get(i + len).is_some_and(u8::is_ascii_digit) {
+                } else if is_word_char(c) || (is_currency(c) && b.get(i + len).is_some_and(u8::is_ascii_digit)) {
                     i = self.word(text, i, &mut emit);
                 } else {
                     i += len;
@@ -409,16 +444,12 @@ impl Tokenizer {
             let joins = match c {
                 // Soft hyphen inside a word.
                 '\u{ad}' => is_word_char(next),
-                c if is_apostrophe(c) => {
-                    if prev.is_alphabetic() && next.is_alphabetic() && !is_ideographic(next) {
-                        if self.is_elision(&text[start..j]) {
-                            emit(start, j + len, TokenKind::Word);
-                            return j + len;
-                        }
-                        true
-                    } else {
-                        false
+                c if is_apostrophe(c) && prev.is_alphabetic() && next.is_alphabetic() && !is_ideographic(next) => {
+                    if self.is_elision(&text[start..j]) {
+                        emit(start, j + len, TokenKind::Word);
+                        return j + len;
                     }
+                    true
                 }
                 c if is_hyphen(c) => {
                     is_word_char(prev) && is_word_char(next) && !is_ideographic(next) && !is_ideographic(prev)
@@ -489,6 +520,30 @@ impl Tokenizer {
             _ => return false,
         };
         before.len() <= 6 && list.iter().any(|e| e.eq_ignore_ascii_case(before))
+    }
+}
+
+/// Stem and stopword flag of `norm` from the cache, computed and inserted
+/// on a miss (clearing the cache when it is full).
+#[inline]
+fn cached<'c>(tok: &Tokenizer, cache: &'c mut Entries, kind: TokenKind, norm: &str) -> (&'c str, bool) {
+    let idx = match cache.index.get(norm) {
+        Some(&i) => i as usize,
+        None => {
+            if cache.entries.len() >= cache.capacity {
+                cache.index.clear();
+                cache.entries.clear();
+            }
+            let (st, stop) = tok.stem_and_stop(kind, norm).unwrap_or((Cow::Borrowed(norm), false));
+            let i = cache.entries.len();
+            cache.entries.push((st.into(), stop));
+            cache.index.insert(norm.into(), i as u32);
+            i
+        }
+    };
+    match cache.entries.get(idx) {
+        Some((st, stop)) => (st, *stop),
+        None => ("", false),
     }
 }
 

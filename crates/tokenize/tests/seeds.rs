@@ -49,7 +49,9 @@ fn seed_phenomena() {
     let splitter = SentenceSplitter::new(Some(Language::English));
     let all: Vec<String> = seeds()
         .iter()
-        .flat_map(|(_, text)| splitter.split(text).into_iter().map(|s| text[s.start..s.end].to_string()).collect::<Vec<_>>())
+        .flat_map(|(_, text)| {
+            splitter.split(text).into_iter().map(|s| text[s.start..s.end].to_string()).collect::<Vec<_>>()
+        })
         .collect();
     let find = |needle: &str| all.iter().find(|s| s.contains(needle)).cloned().unwrap_or_default();
     // "Oct. 24, 2007." ends its sentence; the next one starts with "What".

@@ -97,7 +97,10 @@ fn dotted_acronyms_and_times() {
             ("Several cities, e.g. Herat, fell.", &["Several cities, e.g. Herat, fell."]),
             ("Two cities fell, i.e. Herat and Kandahar.", &["Two cities fell, i.e. Herat and Kandahar."]),
             ("She has a Ph.D. in history.", &["She has a Ph.D. in history."]),
-            ("The U.N. Security Council met. It issued a statement.", &["The U.N. Security Council met.", "It issued a statement."]),
+            (
+                "The U.N. Security Council met. It issued a statement.",
+                &["The U.N. Security Council met.", "It issued a statement."],
+            ),
             ("Officials in Washington, D.C. said so.", &["Officials in Washington, D.C. said so."]),
             ("The U.S.-backed government collapsed.", &["The U.S.-backed government collapsed."]),
             ("Talks with the E.U. He was hopeful.", &["Talks with the E.U.", "He was hopeful."]),
@@ -132,7 +135,10 @@ fn months_and_dates() {
     check(
         EN,
         &[
-            ("It happened on Oct. 24, 2007. What no one knew was this.", &["It happened on Oct. 24, 2007.", "What no one knew was this."]),
+            (
+                "It happened on Oct. 24, 2007. What no one knew was this.",
+                &["It happened on Oct. 24, 2007.", "What no one knew was this."],
+            ),
             ("From Jan. 1 to Feb. 28 the road was closed.", &["From Jan. 1 to Feb. 28 the road was closed."]),
             ("The deal was signed in Feb. 2020 in Doha.", &["The deal was signed in Feb. 2020 in Doha."]),
             ("Polls close on Sept. 14. Results come later.", &["Polls close on Sept. 14.", "Results come later."]),
@@ -173,7 +179,10 @@ fn lists() {
         EN,
         &[
             ("1. Kabul\n2. Herat\n3. Kandahar", &["1. Kabul", "2. Herat", "3. Kandahar"]),
-            ("1. The first point is clear.\n2. The second is not.", &["1. The first point is clear.", "2. The second is not."]),
+            (
+                "1. The first point is clear.\n2. The second is not.",
+                &["1. The first point is clear.", "2. The second is not."],
+            ),
             ("1) Kabul 2) Herat", &["1) Kabul 2) Herat"]),
             ("- Kabul fell\n- Herat fell", &["- Kabul fell", "- Herat fell"]),
             ("• Troops left.\n• Staff evacuated.", &["• Troops left.", "• Staff evacuated."]),
@@ -215,12 +224,21 @@ fn quotes() {
             ("“Is it safe?” The answer was no.", &["“Is it safe?”", "The answer was no."]),
             ("He said: “They told me ‘leave now.’” We left.", &["He said: “They told me ‘leave now.’”", "We left."]),
             ("'It is over.' The crowd fell silent.", &["'It is over.'", "The crowd fell silent."]),
-            ("“It's best to reduce our footprint,” an official said.", &["“It's best to reduce our footprint,” an official said."]),
-            ("\"Kandahar is conquered. The Mujahideen reached Martyrs' Square,\" he tweeted.", &["\"Kandahar is conquered.", "The Mujahideen reached Martyrs' Square,\" he tweeted."]),
+            (
+                "“It's best to reduce our footprint,” an official said.",
+                &["“It's best to reduce our footprint,” an official said."],
+            ),
+            (
+                "\"Kandahar is conquered. The Mujahideen reached Martyrs' Square,\" he tweeted.",
+                &["\"Kandahar is conquered.", "The Mujahideen reached Martyrs' Square,\" he tweeted."],
+            ),
             ("They called it “a disgrace.” Others agreed.", &["They called it “a disgrace.”", "Others agreed."]),
             ("“Why?” “Because.”", &["“Why?”", "“Because.”"]),
             ("He said “no”. Then he left.", &["He said “no”.", "Then he left."]),
-            ("She asked: \"Is this 'safe?'\" Nobody answered.", &["She asked: \"Is this 'safe?'\"", "Nobody answered."]),
+            (
+                "She asked: \"Is this 'safe?'\" Nobody answered.",
+                &["She asked: \"Is this 'safe?'\"", "Nobody answered."],
+            ),
         ],
     );
 }
@@ -235,7 +253,10 @@ fn brackets_and_parentheses() {
             ("It fell (see below). Then Herat fell.", &["It fell (see below).", "Then Herat fell."]),
             ("Ghazni is 150 km (90 miles) southwest of Kabul.", &["Ghazni is 150 km (90 miles) southwest of Kabul."]),
             ("Afghan vehicles in Kandahar (Sidiqullah Khan/AP)", &["Afghan vehicles in Kandahar (Sidiqullah Khan/AP)"]),
-            ("A helicopter over Kabul on July 16, 2021. (AFP)", &["A helicopter over Kabul on July 16, 2021.", "(AFP)"]),
+            (
+                "A helicopter over Kabul on July 16, 2021. (AFP)",
+                &["A helicopter over Kabul on July 16, 2021.", "(AFP)"],
+            ),
             ("[This was added.] The text goes on.", &["[This was added.]", "The text goes on."]),
             ("He agreed (reluctantly!) and signed.", &["He agreed (reluctantly!) and signed."]),
             ("Did he sign (really?) the deal?", &["Did he sign (really?) the deal?"]),
@@ -297,17 +318,32 @@ fn headings_and_lines() {
     check(
         EN,
         &[
-            ("Taliban near Kabul\nThe Taliban seized more cities.", &["Taliban near Kabul", "The Taliban seized more cities."]),
-            ("US TO EVACUATE EMBASSY STAFF\nAs the Taliban swept on, staff left.", &["US TO EVACUATE EMBASSY STAFF", "As the Taliban swept on, staff left."]),
+            (
+                "Taliban near Kabul\nThe Taliban seized more cities.",
+                &["Taliban near Kabul", "The Taliban seized more cities."],
+            ),
+            (
+                "US TO EVACUATE EMBASSY STAFF\nAs the Taliban swept on, staff left.",
+                &["US TO EVACUATE EMBASSY STAFF", "As the Taliban swept on, staff left."],
+            ),
             ("# Heading\nText follows here.", &["# Heading", "Text follows here."]),
             ("Title\n\nBody text. More text.", &["Title", "Body text.", "More text."]),
-            ("'Not abandonment'\nBiden insists he does not regret it.", &["'Not abandonment'", "Biden insists he does not regret it."]),
+            (
+                "'Not abandonment'\nBiden insists he does not regret it.",
+                &["'Not abandonment'", "Biden insists he does not regret it."],
+            ),
             ("Comments are closed.\nView gallery as list", &["Comments are closed.", "View gallery as list"]),
-            ("A caption without a full stop\n\nA real sentence.", &["A caption without a full stop", "A real sentence."]),
+            (
+                "A caption without a full stop\n\nA real sentence.",
+                &["A caption without a full stop", "A real sentence."],
+            ),
             ("Line one\r\nLine two\r\n", &["Line one", "Line two"]),
             ("Old Mac line\rNext line", &["Old Mac line", "Next line"]),
             ("Section\u{2029}Body.", &["Section", "Body."]),
-            ("The Taliban took the city\nafter a week of fighting. Kabul is next.", &["The Taliban took the city\nafter a week of fighting.", "Kabul is next."]),
+            (
+                "The Taliban took the city\nafter a week of fighting. Kabul is next.",
+                &["The Taliban took the city\nafter a week of fighting.", "Kabul is next."],
+            ),
             ("KABUL: The Taliban seized more cities on Friday.", &["KABUL: The Taliban seized more cities on Friday."]),
         ],
     );
@@ -357,7 +393,10 @@ fn german() {
     check(
         Some(Language::German),
         &[
-            ("Die Taliban haben Kandahar erobert. Die Regierung floh.", &["Die Taliban haben Kandahar erobert.", "Die Regierung floh."]),
+            (
+                "Die Taliban haben Kandahar erobert. Die Regierung floh.",
+                &["Die Taliban haben Kandahar erobert.", "Die Regierung floh."],
+            ),
             ("Am 3. Oktober wird gefeiert.", &["Am 3. Oktober wird gefeiert."]),
             ("Er kam am 15. August 2021 an.", &["Er kam am 15. August 2021 an."]),
             ("Hr. Müller und Fr. Schmidt kamen.", &["Hr. Müller und Fr. Schmidt kamen."]),
@@ -380,13 +419,19 @@ fn french() {
     check(
         Some(Language::French),
         &[
-            ("Les talibans ont pris Kandahar. Le gouvernement a fui.", &["Les talibans ont pris Kandahar.", "Le gouvernement a fui."]),
+            (
+                "Les talibans ont pris Kandahar. Le gouvernement a fui.",
+                &["Les talibans ont pris Kandahar.", "Le gouvernement a fui."],
+            ),
             ("M. Macron a parlé. Mme Merkel aussi.", &["M. Macron a parlé.", "Mme Merkel aussi."]),
             ("M. Dupont est arrivé hier.", &["M. Dupont est arrivé hier."]),
             ("« Nous partons. » Il est parti.", &["« Nous partons. »", "Il est parti."]),
             ("Il a dit : « Non ! » Puis il est parti.", &["Il a dit : « Non ! »", "Puis il est parti."]),
             ("Vraiment ? Oui.", &["Vraiment ?", "Oui."]),
-            ("Il a acheté du pain, du lait, etc. Puis il est parti.", &["Il a acheté du pain, du lait, etc.", "Puis il est parti."]),
+            (
+                "Il a acheté du pain, du lait, etc. Puis il est parti.",
+                &["Il a acheté du pain, du lait, etc.", "Puis il est parti."],
+            ),
             ("Voir p. 12 et chap. 3 du rapport.", &["Voir p. 12 et chap. 3 du rapport."]),
             ("Il est né en 50 av. J.-C. à Rome.", &["Il est né en 50 av. J.-C. à Rome."]),
             ("Mlle Martin et Mme Durand sont là.", &["Mlle Martin et Mme Durand sont là."]),
@@ -400,7 +445,10 @@ fn spanish() {
     check(
         Some(Language::Spanish),
         &[
-            ("Los talibanes tomaron Kandahar. El gobierno huyó.", &["Los talibanes tomaron Kandahar.", "El gobierno huyó."]),
+            (
+                "Los talibanes tomaron Kandahar. El gobierno huyó.",
+                &["Los talibanes tomaron Kandahar.", "El gobierno huyó."],
+            ),
             ("¿Qué pasó? ¡Cayó Kabul!", &["¿Qué pasó?", "¡Cayó Kabul!"]),
             ("El Sr. García y la Sra. López llegaron.", &["El Sr. García y la Sra. López llegaron."]),
             ("La Dra. Pérez habló con el Lic. Gómez.", &["La Dra. Pérez habló con el Lic. Gómez."]),
@@ -418,7 +466,10 @@ fn italian() {
     check(
         Some(Language::Italian),
         &[
-            ("I talebani hanno preso Kandahar. Il governo è fuggito.", &["I talebani hanno preso Kandahar.", "Il governo è fuggito."]),
+            (
+                "I talebani hanno preso Kandahar. Il governo è fuggito.",
+                &["I talebani hanno preso Kandahar.", "Il governo è fuggito."],
+            ),
             ("Il Sig. Rossi e il Dott. Bianchi sono arrivati.", &["Il Sig. Rossi e il Dott. Bianchi sono arrivati."]),
             ("La Dott.ssa Verdi ha parlato.", &["La Dott.ssa Verdi ha parlato."]),
             ("Ha comprato pane, latte ecc. Poi è uscito.", &["Ha comprato pane, latte ecc.", "Poi è uscito."]),
@@ -450,9 +501,15 @@ fn dutch() {
     check(
         Some(Language::Dutch),
         &[
-            ("De taliban hebben Kandahar ingenomen. De regering vluchtte.", &["De taliban hebben Kandahar ingenomen.", "De regering vluchtte."]),
+            (
+                "De taliban hebben Kandahar ingenomen. De regering vluchtte.",
+                &["De taliban hebben Kandahar ingenomen.", "De regering vluchtte."],
+            ),
             ("Dhr. Jansen en mevr. De Vries kwamen.", &["Dhr. Jansen en mevr. De Vries kwamen."]),
-            ("Hij kocht brood, melk enz. Daarna ging hij weg.", &["Hij kocht brood, melk enz.", "Daarna ging hij weg."]),
+            (
+                "Hij kocht brood, melk enz. Daarna ging hij weg.",
+                &["Hij kocht brood, melk enz.", "Daarna ging hij weg."],
+            ),
             ("Dit geldt bijv. voor Kabul.", &["Dit geldt bijv. voor Kabul."]),
             ("Zie blz. 4 en nr. 7 van het rapport.", &["Zie blz. 4 en nr. 7 van het rapport."]),
             ("Prof. Bakker sprak. Het was kort.", &["Prof. Bakker sprak.", "Het was kort."]),
@@ -466,7 +523,10 @@ fn russian() {
     check(
         Some(Language::Russian),
         &[
-            ("Талибы захватили Кандагар. Правительство бежало.", &["Талибы захватили Кандагар.", "Правительство бежало."]),
+            (
+                "Талибы захватили Кандагар. Правительство бежало.",
+                &["Талибы захватили Кандагар.", "Правительство бежало."],
+            ),
             ("Это было в 2007 г. В городе было тихо.", &["Это было в 2007 г.", "В городе было тихо."]),
             ("Он живёт в г. Москва на ул. Ленина.", &["Он живёт в г. Москва на ул. Ленина."]),
             ("Он купил хлеб, молоко и т.д. Потом ушёл.", &["Он купил хлеб, молоко и т.д.", "Потом ушёл."]),
@@ -488,10 +548,7 @@ fn other_languages() {
             ("Det gäller t.ex. Kabul. Andra städer föll.", &["Det gäller t.ex. Kabul.", "Andra städer föll."]),
         ],
     );
-    check(
-        Some(Language::Danish),
-        &[("Mødet er den 3. august i København.", &["Mødet er den 3. august i København."])],
-    );
+    check(Some(Language::Danish), &[("Mødet er den 3. august i København.", &["Mødet er den 3. august i København."])]);
     check(
         Some(Language::Norwegian),
         &[("Han kom f.eks. i går. Det var fint.", &["Han kom f.eks. i går.", "Det var fint."])],
@@ -513,7 +570,10 @@ fn other_languages() {
     );
     check(
         Some(Language::Hungarian),
-        &[("A tálibok elfoglalták Kandahárt. A kormány elmenekült.", &["A tálibok elfoglalták Kandahárt.", "A kormány elmenekült."])],
+        &[(
+            "A tálibok elfoglalták Kandahárt. A kormány elmenekült.",
+            &["A tálibok elfoglalták Kandahárt.", "A kormány elmenekült."],
+        )],
     );
 }
 

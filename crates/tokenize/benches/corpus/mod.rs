@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+/// The corpus text.
 pub fn corpus() -> String {
     let mb: usize = std::env::var("BRIEF_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
