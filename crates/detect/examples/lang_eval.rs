@@ -150,6 +150,12 @@ fn main() {
     mixed(&brief, &dir.join("mixed"), show_errors);
     seeds(&brief, &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"), show_errors);
     speed(&sets, &systems);
+    if let Some(hwm) = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
+    {
+        println!("peak resident memory of this whole process: {}", hwm.trim_start_matches("VmHWM:").trim());
+    }
 }
 
 /// Short sentences written after the detector was tuned (see the README in

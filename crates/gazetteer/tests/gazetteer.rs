@@ -65,7 +65,7 @@ fn surnames_resolve_within_the_document_first() {
 #[test]
 fn cue_names_propagate_across_the_cluster() {
     let gaz = Gazetteer::new();
-    let docs = ["Spokesman Wahid Qasemi said the road was closed.", "Wahid Qasemi added nothing.", "Qasemi left."];
+    let docs = ["Spokesman Wahid Qasemi said the road was closed.", "Officials could not reach Wahid Qasemi.", "Qasemi left."];
     let input: Vec<(&str, &[Span])> = docs.iter().map(|d| (*d, &[][..])).collect();
     let found = gaz.find_cluster(&input);
     assert_eq!(found[1][0].source, Propagated);

@@ -50,7 +50,7 @@ fn table() {
         ("pronoun never opens", &[pronoun, other], Budget::Sentences(1), "The army retook the northern city of Foo on Monday after a long siege."),
         ("heading and question dropped", &["Foo falls to army\nWill the city of Foo hold out against the army this time?\nThe army retook the northern city of Foo on Monday after a long siege."], Budget::Words(100), "The army retook the northern city of Foo on Monday after a long siege."),
         ("budget too small for any sentence", &[copy], Budget::Words(3), ""),
-        ("bytes", &[kabul, other], Budget::Bytes(80), "Aid groups said food and medicine were running short in the northern city of Foo."),
+        ("bytes, dateline left out", &[kabul, other], Budget::Bytes(80), "The army retook the northern city of Foo on Monday after a long siege."),
     ];
     for &(name, texts, budget, want) in cases {
         check(name, texts, budget, want);
