@@ -156,7 +156,10 @@ def main():
     first_names = set(male) | set(female)
     # first names common enough that a bare mention is more often a person
     # than a town: about the 800 most frequent male / 1,000 female names
-    common_first = {n for n, f in list(male.items()) + list(female.items()) if f >= 0.008}
+    first_freq = {}
+    for n, f in list(male.items()) + list(female.items()):
+        first_freq[n] = max(f, first_freq.get(n, 0.0))
+    common_first = {n for n, f in first_freq.items() if f >= 0.008}
     surnames = set(census("dist.all.last", 20000))
     news_first = set()
 
@@ -255,7 +258,9 @@ def main():
                 continue
             if is_word and pop < 300_000:
                 continue
-            if is_name and pop < 1_000_000:
+            # a very common first name ("Austin", "Florence") needs a huge
+            # place; a rarer one ("Antony", "Geneva") a sizeable one
+            if is_name and pop < (1_000_000 if first_freq.get(name, 0.0) >= 0.04 or name in news_first else 100_000):
                 continue
             rows.add(name, canon, "LOC", src, pop)
             for alt in c.get("alternatenames") or []:
@@ -269,7 +274,11 @@ def main():
                     continue
                 if any(w.lower() in common and w[0].isupper() for w in a.split()[:1]) and len(a.split()) == 1:
                     continue
-                if difflib.SequenceMatcher(None, al, lower).ratio() < 0.6:
+                # an unrelated alternate name is usually another place or a
+                # historical name; only for big cities is it a known exonym
+                # ("Bombay", "Mecca")
+                similar = difflib.SequenceMatcher(None, al, lower).ratio() >= 0.6
+                if not similar and (pop < 1_000_000 or len(a) < 5 or " " in a or "-" in a):
                     continue
                 rows.add(a, canon, "LOC", "city-alt", pop)
 

@@ -40,10 +40,8 @@ fn sentences() -> Vec<(&'static str, String)> {
 }
 
 fn seeds() -> Vec<(String, Vec<Span>)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(manifest().join("../../seeds"))
-        .expect("seeds")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(manifest().join("../../seeds")).expect("seeds").map(|e| e.expect("entry").path()).collect();
     files.sort();
     files
         .into_iter()

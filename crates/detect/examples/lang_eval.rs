@@ -185,7 +185,10 @@ fn holdout(sets: &[Set], systems: &[System], show_errors: bool) {
         row.push_str(&format!(" {} {}", set.lang, cells.join("/")));
     }
     println!();
-    println!("held-out short sentences (right of {} per language, brief/wl-allow/wl-raw):{row}", total / sets.len().max(1));
+    println!(
+        "held-out short sentences (right of {} per language, brief/wl-allow/wl-raw):{row}",
+        total / sets.len().max(1)
+    );
     let cells: Vec<String> = right.iter().map(|&r| format!("{} ({r}/{total})", pct(r, total))).collect();
     println!("held-out total: brief {} | wl-allow {} | wl-raw {}", cells[0], cells[1], cells[2]);
 }
@@ -260,6 +263,32 @@ fn seeds(brief: &LanguageDetector, dir: &Path, show_errors: bool) {
         }
     }
     println!("seeds: {docs}/{} documents eng with confidence 1.0, paragraphs eng {right}/{total}", files.len());
+    // Speed of whole-document detection (document + every paragraph).
+    let texts: Vec<(String, Vec<brief_tokenize::Span>)> = files
+        .iter()
+        .map(|f| {
+            let raw = std::fs::read_to_string(f).expect("readable");
+            let spans = paragraphs(&raw);
+            (raw, spans)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
+    let rounds = 200;
+    let (cpu0, start) = (cpu_ns(), Instant::now());
+    let mut n = 0;
+    for _ in 0..rounds {
+        for (t, s) in &texts {
+            n += brief.detect_document(t, s).paragraphs.len();
+        }
+    }
+    let secs = match (cpu0, cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+        _ => start.elapsed().as_secs_f64(),
+    };
+    println!(
+        "detect_document on the seeds: {:.1} MB/s per core ({n} paragraph decisions)",
+        (bytes * rounds) as f64 / secs / 1e6
+    );
 }
 
 /// Drops the leading " date YYYY-MM-DD" header some seed files carry.

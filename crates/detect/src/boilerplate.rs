@@ -20,7 +20,7 @@ mod patterns;
 use brief_tokenize::{Language, Span};
 use serde::Serialize;
 
-use cluster::{doc_counts, line_hash, ClusterEvidence};
+use cluster::{doc_counts, ClusterEvidence};
 use features::{features, Features};
 
 /// What a block is structurally (from the plain-text layout or the HTML tag).
@@ -274,7 +274,7 @@ impl BoilerplateClassifier {
             s.context();
         }
         if self.cluster_evidence {
-            let table: Vec<Vec<(u64, &[u64], bool)>> = states
+            let table: Vec<Vec<(Option<u64>, &[u64], bool)>> = states
                 .iter()
                 .map(|s| s.blocks.iter().map(|b| (b.line, b.feat.keys.as_slice(), b.class == Class::Good)).collect())
                 .collect();
@@ -314,7 +314,7 @@ enum Class {
 
 struct BlockState {
     feat: Features,
-    line: u64,
+    line: Option<u64>,
     class: Class,
     /// Content-like, for the context rules (not the final answer).
     chars: usize,
@@ -341,14 +341,7 @@ const CONTEXT: f32 = 0.35;
 impl DocState {
     fn new(doc: &ClusterDoc<'_>) -> DocState {
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.span.get(doc.text).unwrap_or("")).collect();
-        let feats: Vec<Features> = texts
-            .iter()
-            .map(|t| {
-                let mut f = features(t, doc.lang);
-                f.fields = patterns::field_labels(t);
-                f
-            })
-            .collect();
+        let feats: Vec<Features> = texts.iter().map(|t| features(t, doc.lang)).collect();
         // stopwords say something only where the language has a list and the
         // document is in that language
         let words: usize = feats.iter().map(|f| f.words).sum();
@@ -359,7 +352,7 @@ impl DocState {
             .zip(doc.blocks.iter().zip(&texts))
             .map(|(feat, (b, t))| {
                 let (class, comment_start, by_shape) = initial(t, b, &feat, stop_ok);
-                BlockState { line: line_hash(t), chars: t.len(), class, comment_start, by_shape, feat }
+                BlockState { line: feat.line, chars: t.len(), class, comment_start, by_shape, feat }
             })
             .collect::<Vec<BlockState>>();
         let has_title = blocks.iter().any(|b| b.class == Class::Title);

@@ -15,18 +15,18 @@ use brief_tokenize::{Language, Span};
 use serde::Serialize;
 use whatlang::Lang;
 
-use crate::lang_profile::{
-    profile_index, Bucket, Profile, ARABIC_LANGS, CYRILLIC_LANGS, LATIN_LANGS, NPROF, PROFILED,
-};
+use crate::lang_profile::{profile_index, Bucket, Profile, ARABIC_LANGS, CYRILLIC_LANGS, LATIN_LANGS, NPROF, PROFILED};
 
 /// The default allow-list: the languages brief has stemmers and stopwords for
 /// (see [`Language`]) plus the major news languages written in scripts of
 /// their own (each of which whatlang recognises by script alone, except
 /// Ukrainian, Persian and Urdu, which the profiles check).
+#[rustfmt::skip]
 pub const DEFAULT_LANGUAGES: &[&str] = &[
     // brief's stemmer languages
     "ara", "dan", "nld", "eng", "fin", "fra", "deu", "ell", "hun", "ita", "nob", "por", "ron", "rus", "spa", "swe",
-    "tam", "tur", // other major news languages in non-Latin scripts
+    "tam", "tur",
+    // other major news languages in non-Latin scripts
     "ukr", "pes", "urd", "heb", "hin", "ben", "cmn", "jpn", "kor", "tha", "kat", "hye", "amh", "guj", "pan", "tel",
     "kan", "mal", "ori", "mya", "sin", "khm",
 ];
@@ -101,10 +101,10 @@ struct Inner {
     allowed: Vec<Lang>,
     /// Profiled languages that are allowed (bit i = `PROFILED[i]`).
     mask: u32,
-    /// Per script (Latin, Cyrillic, Arabic): the allowed profiled languages
-    /// when every allowed language of that script has a profile, else 0
-    /// (then whatlang must always be asked).
-    fast: [u32; 3],
+    /// Per script (Latin, Cyrillic, Arabic): the allowed profiled languages,
+    /// and whether they are all the allowed languages of that script (only
+    /// then may our evidence skip whatlang or narrow its field).
+    groups: [(u32, bool); 3],
     min_chars: usize,
     threshold: f64,
     sample_bytes: usize,
@@ -184,30 +184,23 @@ impl LanguageDetectorBuilder {
             }
         }
         allowed.sort_by_key(|l| l.code());
-        let mask = PROFILED
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| allowed.contains(l))
-            .fold(0u32, |m, (i, _)| m | (1 << i));
-        let fast_group = |script: whatlang::Script, group: u32| {
-            let all_profiled = allowed.iter().filter(|l| script.langs().contains(l)).all(|&l| profile_index(l).is_some());
-            if all_profiled {
-                group & mask
-            } else {
-                0
-            }
+        let mask =
+            PROFILED.iter().enumerate().filter(|(_, l)| allowed.contains(l)).fold(0u32, |m, (i, _)| m | (1 << i));
+        let group = |script: whatlang::Script, langs: u32| {
+            let complete = allowed.iter().filter(|l| script.langs().contains(l)).all(|&l| profile_index(l).is_some());
+            (langs & mask, complete)
         };
-        let fast = [
-            fast_group(whatlang::Script::Latin, LATIN_LANGS),
-            fast_group(whatlang::Script::Cyrillic, CYRILLIC_LANGS),
-            fast_group(whatlang::Script::Arabic, ARABIC_LANGS),
+        let groups = [
+            group(whatlang::Script::Latin, LATIN_LANGS),
+            group(whatlang::Script::Cyrillic, CYRILLIC_LANGS),
+            group(whatlang::Script::Arabic, ARABIC_LANGS),
         ];
         Ok(LanguageDetector {
             inner: Arc::new(Inner {
                 detector: whatlang::Detector::with_allowlist(allowed.clone()),
                 allowed,
                 mask,
-                fast,
+                groups,
                 min_chars: self.min_chars,
                 threshold: self.threshold,
                 sample_bytes: self.sample_bytes,
@@ -217,7 +210,7 @@ impl LanguageDetectorBuilder {
 }
 
 /// A paragraph keeps a language of its own only with at least this many
-/// letters, and (unless it has several sentences) [`FLIP_LONG_LETTERS`].
+/// letters, and (unless it has several sentences) `FLIP_LONG_LETTERS`.
 const FLIP_MIN_LETTERS: usize = 60;
 const FLIP_LONG_LETTERS: usize = 100;
 /// ... and when at least this share of its non-space characters are letters.
@@ -227,10 +220,10 @@ const RECHECK_EVIDENCE: f32 = 2.0;
 /// Our evidence must beat whatlang's choice by this much before a pairwise
 /// run is asked to settle it.
 const OVERRIDE_MARGIN: f32 = 0.25;
-/// The fast path (no whatlang run) needs this many function words, this much
-/// evidence for the winner and this lead over the runner-up, and this share
-/// of the letters in one script.
-const FAST_MIN_WORDS: usize = 0;
+/// The fast path (no whatlang run) needs this much evidence for the winner,
+/// this lead over the runner-up (two function words found only in the
+/// winner, or a distinctive letter and a word), and this share of the
+/// letters in one script.
 const FAST_MIN_EVIDENCE: f32 = 1.5;
 const FAST_GAP: f32 = 2.0;
 const FAST_SCRIPT_SHARE: f64 = 0.9;
@@ -277,12 +270,25 @@ impl LanguageDetector {
         let inner = &*self.inner;
         let profiles: Vec<Option<Profile>> =
             paragraphs.iter().map(|s| s.get(text).map(|p| Profile::scan(p, inner.mask))).collect();
-        let document = if paragraphs.is_empty() {
+        let plan = self.sample_plan(paragraphs, &profiles);
+        let document = if plan.is_empty() {
             self.detect(text)
         } else {
-            let sample = self.document_sample(text, paragraphs, &profiles);
-            let profile = Profile::scan(&sample, inner.mask);
-            self.decide(&sample, &profile)
+            // The paragraphs' profiles add up to the sample's: most documents
+            // are decided without building the sample or running whatlang.
+            let mut summed = Profile::empty();
+            for &(i, _) in &plan {
+                if let Some(p) = &profiles[i] {
+                    summed.absorb(p);
+                }
+            }
+            match self.fast(&summed) {
+                Some(d) => d,
+                None => {
+                    let sample = sample_text(text, paragraphs, &plan);
+                    self.decide(&sample, &Profile::scan(&sample, inner.mask))
+                }
+            }
         };
         let doc_bucket = script_bucket(document.script);
         let doc_index = Lang::from_code(document.lang).and_then(profile_index);
@@ -314,11 +320,7 @@ impl LanguageDetector {
         if !self.may_differ(prof, document, doc_bucket, doc_index) {
             return *document;
         }
-        let own = if p.len() > self.inner.sample_bytes {
-            self.detect(p)
-        } else {
-            self.decide(p, prof)
-        };
+        let own = if p.len() > self.inner.sample_bytes { self.detect(p) } else { self.decide(p, prof) };
         if own.reliable && own.lang != "und" && own.lang != document.lang {
             own
         } else {
@@ -329,7 +331,13 @@ impl LanguageDetector {
     /// Only where something changes is a paragraph detected on its own: its
     /// script differs from the document's, or its function words point to
     /// another language.
-    fn may_differ(&self, prof: &Profile, document: &Detection, doc_bucket: Option<Bucket>, doc_index: Option<usize>) -> bool {
+    fn may_differ(
+        &self,
+        prof: &Profile,
+        document: &Detection,
+        doc_bucket: Option<Bucket>,
+        doc_index: Option<usize>,
+    ) -> bool {
         if document.lang == "und" || prof.main_bucket() != doc_bucket {
             return true;
         }
@@ -344,68 +352,81 @@ impl LanguageDetector {
     }
 
     /// Picks up to `sample_bytes` of content-like paragraphs, spread evenly
-    /// over the document (every k-th paragraph, then the ones in between).
-    fn document_sample(&self, text: &str, paragraphs: &[Span], profiles: &[Option<Profile>]) -> String {
+    /// over the document (every k-th paragraph, then the ones in between):
+    /// (paragraph index, bytes of it to take).
+    fn sample_plan(&self, paragraphs: &[Span], profiles: &[Option<Profile>]) -> Vec<(usize, usize)> {
         let budget = self.inner.sample_bytes;
         let content: Vec<usize> = (0..paragraphs.len())
-            .filter(|&i| profiles[i].as_ref().is_some_and(|p| p.letters >= SAMPLE_MIN_LETTERS && letter_share(p) >= 0.7))
+            .filter(|&i| {
+                profiles[i].as_ref().is_some_and(|p| p.letters >= SAMPLE_MIN_LETTERS && letter_share(p) >= 0.7)
+            })
             .collect();
-        let chosen: Vec<usize> =
-            if content.is_empty() { (0..paragraphs.len()).filter(|&i| profiles[i].is_some()).collect() } else { content };
+        let chosen: Vec<usize> = if content.is_empty() {
+            (0..paragraphs.len()).filter(|&i| profiles[i].is_some()).collect()
+        } else {
+            content
+        };
         let total: usize = chosen.iter().map(|&i| paragraphs[i].len() + 1).sum();
         let step = total.div_ceil(budget.max(1)).max(1);
-        let mut sample = String::with_capacity(budget.min(total) + 8);
+        let mut plan = Vec::new();
+        let mut used = 0;
         'fill: for offset in 0..step {
             for &i in chosen.iter().skip(offset).step_by(step) {
-                let Some(p) = paragraphs[i].get(text) else { continue };
-                let room = budget.saturating_sub(sample.len());
-                if p.len() + 1 > room {
+                let len = paragraphs[i].len();
+                let room = budget.saturating_sub(used);
+                if len + 1 > room {
                     if room >= 64 {
-                        sample.push_str(bounded(p, room));
+                        plan.push((i, room));
                     }
                     break 'fill;
                 }
-                sample.push_str(p);
-                sample.push('\n');
+                plan.push((i, len));
+                used += len + 1;
             }
         }
-        if sample.is_empty() {
-            sample.push_str(bounded(text, budget));
-        }
-        sample
+        plan
     }
 
-    /// The allowed profiled languages of the profile's main script when our
-    /// evidence can speak for all of that script's allowed languages, with
-    /// the script's name.
-    fn profiled_group(&self, prof: &Profile) -> Option<(u32, &'static str)> {
+    /// Decided by function words and distinctive letters alone, when they
+    /// leave no doubt within a script whose allowed languages all have
+    /// profiles.
+    fn fast(&self, prof: &Profile) -> Option<Detection> {
+        let (g, complete, script) = self.profiled_group(prof)?;
+        if !complete {
+            return None;
+        }
+        let (best, score, gap) = top2(&prof.evidence(g), g)?;
+        (score >= FAST_MIN_EVIDENCE && gap >= FAST_GAP)
+            .then(|| self.detection(PROFILED[best], script, strength(gap), prof))
+    }
+
+    /// The allowed profiled languages of the profile's main script, whether
+    /// they are all of that script's allowed languages, and the script's name.
+    fn profiled_group(&self, prof: &Profile) -> Option<(u32, bool, &'static str)> {
         let bucket = prof.main_bucket()?;
-        let (group, script) = match bucket {
-            Bucket::Latin => (self.inner.fast[0], "Latin"),
-            Bucket::Cyrillic => (self.inner.fast[1], "Cyrillic"),
-            Bucket::Arabic => (self.inner.fast[2], "Arabic"),
+        let ((group, complete), script) = match bucket {
+            Bucket::Latin => (self.inner.groups[0], "Latin"),
+            Bucket::Cyrillic => (self.inner.groups[1], "Cyrillic"),
+            Bucket::Arabic => (self.inner.groups[2], "Arabic"),
             _ => return None,
         };
         let pure = prof.scripts[bucket as usize] as f64 >= FAST_SCRIPT_SHARE * prof.letters as f64;
-        (group != 0 && pure).then_some((group, script))
+        (group != 0 && pure).then_some((group, complete, script))
     }
 
     /// whatlang's answer, re-checked against our own evidence; whatlang is
     /// skipped when function words and letters leave no doubt, and asked
     /// only about the plausible languages when they narrow the field.
     fn decide(&self, text: &str, prof: &Profile) -> Detection {
+        if let Some(d) = self.fast(prof) {
+            return d;
+        }
         let inner = &*self.inner;
         let group = self.profiled_group(prof);
-        let evidence = group.map(|(g, _)| (g, prof.evidence(g)));
-        if let (Some((g, script)), Some((_, e))) = (group, evidence.as_ref()) {
-            if let Some((best, score, gap)) = top2(e, g) {
-                if prof.function_words >= FAST_MIN_WORDS && score >= FAST_MIN_EVIDENCE && gap >= FAST_GAP {
-                    return self.detection(PROFILED[best], script, strength(gap), prof);
-                }
-            }
-        }
+        let evidence = group.map(|(g, _, _)| (g, prof.evidence(g)));
+        let complete = group.is_some_and(|(_, c, _)| c);
         let narrowed: Option<Vec<Lang>> = match evidence.as_ref() {
-            Some((g, e)) if prof.function_words >= NARROW_MIN_WORDS => {
+            Some((g, e)) if complete && prof.function_words >= NARROW_MIN_WORDS => {
                 let (_, score) = argmax(e, *g).unwrap_or((0, 0.0));
                 let keep: Vec<Lang> = (0..NPROF)
                     .filter(|&j| g & (1 << j) != 0 && e[j] > 0.0 && e[j] >= score - NARROW_SPAN)
@@ -427,7 +448,9 @@ impl LanguageDetector {
             return Detection { lang: "und", script, confidence: 0.0, reliable: false };
         }
         let (lang, confidence) = match (evidence, profile_index(info.lang())) {
-            (Some((g, e)), Some(iw)) if g & (1 << iw) != 0 => self.combine(text, &e, g, info.lang(), iw, info.confidence()),
+            (Some((g, e)), Some(iw)) if g & (1 << iw) != 0 => {
+                self.combine(text, &e, g, info.lang(), iw, info.confidence())
+            }
             _ => (info.lang(), info.confidence()),
         };
         self.detection(lang, script, confidence, prof)
@@ -472,6 +495,19 @@ impl LanguageDetector {
     }
 }
 
+/// The planned sample: the chosen paragraphs (the last one possibly cut),
+/// one per line.
+fn sample_text(text: &str, paragraphs: &[Span], plan: &[(usize, usize)]) -> String {
+    let mut sample = String::with_capacity(plan.iter().map(|&(_, n)| n + 1).sum());
+    for &(i, take) in plan {
+        if let Some(p) = paragraphs[i].get(text) {
+            sample.push_str(bounded(p, take));
+            sample.push('\n');
+        }
+    }
+    sample
+}
+
 /// The best language of `group` by `e`, its score and its lead over the
 /// runner-up (over zero when it is alone).
 fn top2(e: &[f32; NPROF], group: u32) -> Option<(usize, f32, f32)> {
@@ -495,13 +531,10 @@ fn strength(margin: f32) -> f64 {
 }
 
 fn argmax(e: &[f32; NPROF], mask: u32) -> Option<(usize, f32)> {
-    (0..NPROF)
-        .filter(|&j| mask & (1 << j) != 0)
-        .map(|j| (j, e[j]))
-        .fold(None, |acc, (j, v)| match acc {
-            Some((_, bv)) if bv >= v => acc,
-            _ => Some((j, v)),
-        })
+    (0..NPROF).filter(|&j| mask & (1 << j) != 0).map(|j| (j, e[j])).fold(None, |acc, (j, v)| match acc {
+        Some((_, bv)) if bv >= v => acc,
+        _ => Some((j, v)),
+    })
 }
 
 /// Like [`argmax`], but a tie goes to `prefer`.

@@ -46,6 +46,7 @@ pub(crate) fn profile_index(lang: Lang) -> Option<usize> {
     PROFILED.iter().position(|&l| l == lang)
 }
 
+#[rustfmt::skip]
 const ENG: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he",
     "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "her", "she",
@@ -57,21 +58,23 @@ const ENG: &[&str] = &[
     "whether", "since", "across", "around", "among", "both", "each", "most", "many", "much", "yet", "again",
 ];
 
+#[rustfmt::skip]
 const DEU: &[&str] = &[
     "der", "die", "das", "und", "in", "den", "von", "zu", "mit", "ist", "des", "sich", "dem", "nicht", "ein",
     "eine", "als", "auch", "es", "an", "auf", "für", "er", "sie", "so", "dass", "daß", "wie", "bei", "oder", "um",
     "aus", "nach", "noch", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten", "sind", "war",
     "waren", "einem", "einer", "eines", "einen", "im", "vom", "zum", "zur", "über", "unter", "vor", "durch",
     "gegen", "ohne", "seit", "aber", "wenn", "weil", "doch", "nur", "schon", "mehr", "sehr", "ich", "wir", "ihr",
-    "ihre", "ihren", "ihrem", "sein", "seine", "seinen", "seinem", "dieser", "diese", "dieses", "diesem",
-    "diesen", "kann", "können", "muss", "müssen", "soll", "sollen", "man", "kein", "keine", "keinen", "bis",
-    "am", "beim", "ins", "zwischen", "während", "nachdem", "obwohl", "damit", "denn", "habe", "sei", "seien",
-    "worden", "ob", "dann", "hier", "dort", "jedoch", "bereits", "einen", "allem", "alle", "allen", "laut",
+    "ihre", "ihren", "ihrem", "sein", "seine", "seinen", "seinem", "dieser", "diese", "dieses", "diesem", "diesen",
+    "kann", "können", "muss", "müssen", "soll", "sollen", "man", "kein", "keine", "keinen", "bis", "am", "beim",
+    "ins", "zwischen", "während", "nachdem", "obwohl", "damit", "denn", "habe", "sei", "seien", "worden", "ob",
+    "dann", "hier", "dort", "jedoch", "bereits", "einen", "allem", "alle", "allen", "laut",
 ];
 
+#[rustfmt::skip]
 const FRA: &[&str] = &[
-    "le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "à", "au", "aux", "est", "sont", "que", "qui", "a",
-    "dans", "pour", "par", "sur", "avec", "ne", "pas", "plus", "il", "elle", "ils", "elles", "ce", "cette",
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "à", "au", "aux", "est", "sont", "que", "qui",
+    "a", "dans", "pour", "par", "sur", "avec", "ne", "pas", "plus", "il", "elle", "ils", "elles", "ce", "cette",
     "ces", "son", "sa", "ses", "leur", "leurs", "nous", "vous", "je", "on", "été", "était", "étaient", "ont",
     "mais", "ou", "où", "comme", "aussi", "tout", "tous", "toute", "très", "sans", "sous", "entre", "depuis",
     "après", "avant", "selon", "lors", "dont", "se", "qu", "d", "l", "n", "c", "j", "s", "avait", "avaient", "sera",
@@ -79,155 +82,169 @@ const FRA: &[&str] = &[
     "pendant", "lui", "même", "cet", "quand", "si", "y", "notre", "votre", "nos", "vos", "celui", "celle",
 ];
 
+#[rustfmt::skip]
 const SPA: &[&str] = &[
     "el", "la", "los", "las", "de", "del", "y", "en", "que", "es", "un", "una", "unos", "unas", "por", "para",
     "con", "no", "se", "su", "sus", "al", "lo", "como", "más", "pero", "le", "les", "ya", "o", "fue", "ha", "han",
-    "había", "habían", "son", "está", "están", "entre", "cuando", "muy", "sin", "sobre", "también", "me",
-    "hasta", "hay", "donde", "desde", "todo", "todos", "todas", "nos", "durante", "ni", "contra", "otros",
-    "otras", "otro", "otra", "ese", "esa", "eso", "esos", "esas", "ante", "ellos", "ellas", "esto", "este",
-    "esta", "estos", "estas", "él", "ella", "tras", "según", "aunque", "porque", "sido", "ser", "estar", "era",
-    "eran", "será", "puede", "pueden", "mientras", "hace", "cada", "sólo", "solo", "tiene", "tienen", "dijo",
-    "aún", "todavía", "después", "antes", "además", "así", "sino", "qué", "cuál", "quien", "quienes",
+    "había", "habían", "son", "está", "están", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta",
+    "hay", "donde", "desde", "todo", "todos", "todas", "nos", "durante", "ni", "contra", "otros", "otras", "otro",
+    "otra", "ese", "esa", "eso", "esos", "esas", "ante", "ellos", "ellas", "esto", "este", "esta", "estos", "estas",
+    "él", "ella", "tras", "según", "aunque", "porque", "sido", "ser", "estar", "era", "eran", "será", "puede",
+    "pueden", "mientras", "hace", "cada", "sólo", "solo", "tiene", "tienen", "dijo", "aún", "todavía", "después",
+    "antes", "además", "así", "sino", "qué", "cuál", "quien", "quienes",
 ];
 
+#[rustfmt::skip]
 const POR: &[&str] = &[
-    "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "nos", "nas", "um", "uma",
-    "uns", "umas", "que", "é", "para", "com", "não", "se", "por", "pelo", "pela", "pelos", "pelas", "mais",
-    "como", "mas", "ao", "aos", "à", "às", "foi", "ser", "são", "está", "estão", "tem", "têm", "já", "também",
-    "seu", "sua", "seus", "suas", "ou", "quando", "muito", "nem", "sem", "entre", "depois", "até", "isso",
-    "este", "esta", "esse", "essa", "ele", "ela", "eles", "elas", "há", "num", "numa", "onde", "segundo",
-    "sobre", "ainda", "lhe", "lhes", "havia", "foram", "após", "dum", "duma", "neste", "nesta", "nesse",
-    "nessa", "deste", "desta", "desse", "dessa", "porque", "pode", "podem", "tinha", "tinham", "será", "vai",
-    "vão", "estava", "contra", "durante", "desde", "antes", "embora", "enquanto", "cada", "disse", "só",
+    "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "nos", "nas", "um", "uma", "uns",
+    "umas", "que", "é", "para", "com", "não", "se", "por", "pelo", "pela", "pelos", "pelas", "mais", "como", "mas",
+    "ao", "aos", "à", "às", "foi", "ser", "são", "está", "estão", "tem", "têm", "já", "também", "seu", "sua",
+    "seus", "suas", "ou", "quando", "muito", "nem", "sem", "entre", "depois", "até", "isso", "este", "esta", "esse",
+    "essa", "ele", "ela", "eles", "elas", "há", "num", "numa", "onde", "segundo", "sobre", "ainda", "lhe", "lhes",
+    "havia", "foram", "após", "dum", "duma", "neste", "nesta", "nesse", "nessa", "deste", "desta", "desse", "dessa",
+    "porque", "pode", "podem", "tinha", "tinham", "será", "vai", "vão", "estava", "contra", "durante", "desde",
+    "antes", "embora", "enquanto", "cada", "disse", "só",
 ];
 
+#[rustfmt::skip]
 const ITA: &[&str] = &[
     "il", "lo", "la", "i", "gli", "le", "di", "del", "dello", "della", "dei", "degli", "delle", "a", "al", "allo",
     "alla", "ai", "agli", "alle", "da", "dal", "dalla", "dai", "dalle", "in", "nel", "nello", "nella", "nei",
-    "negli", "nelle", "su", "sul", "sulla", "sui", "con", "per", "tra", "fra", "e", "ed", "è", "che", "non",
-    "un", "uno", "una", "si", "sono", "ha", "hanno", "anche", "come", "ma", "più", "o", "se", "ci", "ne",
-    "questo", "questa", "questi", "queste", "quello", "quella", "quelli", "essere", "stato", "stata", "stati",
-    "loro", "suo", "sua", "suoi", "sue", "dopo", "già", "ancora", "quando", "perché", "molto", "cui", "poi",
-    "senza", "secondo", "l", "all", "dell", "nell", "sull", "dall", "era", "erano", "sarà", "essere",
-    "aveva", "avevano", "può", "possono", "mentre", "durante", "contro", "verso", "presso", "sempre", "ogni",
+    "negli", "nelle", "su", "sul", "sulla", "sui", "con", "per", "tra", "fra", "e", "ed", "è", "che", "non", "un",
+    "uno", "una", "si", "sono", "ha", "hanno", "anche", "come", "ma", "più", "o", "se", "ci", "ne", "questo",
+    "questa", "questi", "queste", "quello", "quella", "quelli", "essere", "stato", "stata", "stati", "loro", "suo",
+    "sua", "suoi", "sue", "dopo", "già", "ancora", "quando", "perché", "molto", "cui", "poi", "senza", "secondo",
+    "l", "all", "dell", "nell", "sull", "dall", "era", "erano", "sarà", "essere", "aveva", "avevano", "può",
+    "possono", "mentre", "durante", "contro", "verso", "presso", "sempre", "ogni",
 ];
 
+#[rustfmt::skip]
 const NLD: &[&str] = &[
     "de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "voor", "met", "die", "niet", "aan",
     "er", "om", "ook", "als", "bij", "of", "door", "maar", "naar", "dan", "nog", "wel", "geen", "was", "werd",
     "werden", "worden", "wordt", "heeft", "hebben", "had", "hadden", "zij", "ze", "hij", "wij", "we", "jij", "je",
-    "ik", "dit", "deze", "tot", "uit", "over", "na", "zo", "al", "kan", "kunnen", "moet", "moeten", "zou",
-    "zouden", "zal", "zullen", "hun", "haar", "zich", "wat", "wie", "waar", "toen", "omdat", "tegen", "onder",
-    "sinds", "tijdens", "volgens", "nu", "hier", "daar", "meer", "veel", "echter", "alleen", "nog", "welke",
-    "wordt", "waren", "zei", "zegt", "hen", "ons", "onze", "mijn", "uw", "binnen", "zonder", "tussen", "vanaf",
-    "af",
+    "ik", "dit", "deze", "tot", "uit", "over", "na", "zo", "al", "kan", "kunnen", "moet", "moeten", "zou", "zouden",
+    "zal", "zullen", "hun", "haar", "zich", "wat", "wie", "waar", "toen", "omdat", "tegen", "onder", "sinds",
+    "tijdens", "volgens", "nu", "hier", "daar", "meer", "veel", "echter", "alleen", "nog", "welke", "wordt",
+    "waren", "zei", "zegt", "hen", "ons", "onze", "mijn", "uw", "binnen", "zonder", "tussen", "vanaf", "af",
 ];
 
+#[rustfmt::skip]
 const DAN: &[&str] = &[
-    "og", "i", "at", "det", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke", "to",
-    "der", "var", "mig", "sig", "men", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da", "fra",
-    "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle",
-    "vil", "blev", "kunne", "ind", "når", "være", "noget", "ville", "jo", "deres", "efter", "ned", "skulle",
-    "denne", "end", "dette", "mit", "også", "under", "have", "dig", "hende", "alt", "meget", "sit", "sine",
-    "mod", "disse", "hvis", "nogle", "hos", "blive", "mange", "bliver", "hendes", "været", "jer", "sådan",
-    "igen", "ifølge", "mellem", "siden", "endnu", "hvorfor", "nogen", "mere", "ingen", "både", "uden", "kun",
-    "fordi", "før", "hvordan", "stadig", "ved", "samt", "gennem", "blandt", "vores", "hvilket", "hvem", "så",
-    "kan",
+    "og", "i", "at", "det", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke",
+    "to", "der", "var", "mig", "sig", "men", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da",
+    "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her",
+    "alle", "vil", "blev", "kunne", "ind", "når", "være", "noget", "ville", "jo", "deres", "efter", "ned", "skulle",
+    "denne", "end", "dette", "mit", "også", "under", "have", "dig", "hende", "alt", "meget", "sit", "sine", "mod",
+    "disse", "hvis", "nogle", "hos", "blive", "mange", "bliver", "hendes", "været", "jer", "sådan", "igen",
+    "ifølge", "mellem", "siden", "endnu", "hvorfor", "nogen", "mere", "ingen", "både", "uden", "kun", "fordi",
+    "før", "hvordan", "stadig", "ved", "samt", "gennem", "blandt", "vores", "hvilket", "hvem", "så", "kan",
 ];
 
+#[rustfmt::skip]
 const NOB: &[&str] = &[
-    "og", "i", "det", "at", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "av", "ikke", "der", "to",
-    "så", "var", "meg", "seg", "men", "har", "om", "vi", "min", "mitt", "hadde", "hun", "nå", "over", "da", "ved",
-    "fra", "du", "ut", "sin", "dem", "oss", "opp", "man", "kan", "hans", "hvor", "eller", "hva", "skal", "selv",
-    "her", "alle", "vil", "bli", "ble", "blitt", "kunne", "inn", "når", "være", "noen", "noe", "ville", "dere",
-    "deres", "etter", "ned", "skulle", "denne", "for", "deg", "sine", "sitt", "mot", "å", "mye", "hvorfor",
-    "dette", "disse", "uten", "hvordan", "ingen", "blir", "mellom", "hver", "hvem", "hvis", "både", "bare",
-    "enn", "fordi", "før", "mange", "også", "slik", "vært", "siden", "igjen", "ifølge", "fortsatt", "enda",
-    "mer", "ennå", "gjennom", "blant", "våre", "vår", "under", "sier", "sa",
+    "og", "i", "det", "at", "en", "et", "den", "til", "er", "som", "på", "de", "med", "han", "av", "ikke", "der",
+    "to", "så", "var", "meg", "seg", "men", "har", "om", "vi", "min", "mitt", "hadde", "hun", "nå", "over", "da",
+    "ved", "fra", "du", "ut", "sin", "dem", "oss", "opp", "man", "kan", "hans", "hvor", "eller", "hva", "skal",
+    "selv", "her", "alle", "vil", "bli", "ble", "blitt", "kunne", "inn", "når", "være", "noen", "noe", "ville",
+    "dere", "deres", "etter", "ned", "skulle", "denne", "for", "deg", "sine", "sitt", "mot", "å", "mye", "hvorfor",
+    "dette", "disse", "uten", "hvordan", "ingen", "blir", "mellom", "hver", "hvem", "hvis", "både", "bare", "enn",
+    "fordi", "før", "mange", "også", "slik", "vært", "siden", "igjen", "ifølge", "fortsatt", "enda", "mer", "ennå",
+    "gjennom", "blant", "våre", "vår", "under", "sier", "sa",
 ];
 
+#[rustfmt::skip]
 const SWE: &[&str] = &[
     "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så",
     "till", "är", "men", "ett", "om", "hade", "de", "av", "inte", "mig", "du", "henne", "då", "sin", "nu", "har",
     "mot", "under", "efter", "honom", "skulle", "hennes", "där", "min", "man", "vid", "kunde", "något", "från",
-    "ut", "när", "inom", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha",
-    "alla", "blev", "bli", "blir", "blivit", "varit", "hur", "dessa", "deras", "sådan", "vilken", "någon",
-    "några", "sedan", "också", "enligt", "mellan", "ännu", "fortfarande", "igen", "eller", "ska", "kommer",
-    "mycket", "många", "utan", "bara", "hos", "detta", "denna", "vår", "sitt", "eftersom", "även", "genom",
-    "bland", "säger", "sade", "sa", "redan", "samt", "både", "vilket", "innan", "hade",
+    "ut", "när", "inom", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "alla",
+    "blev", "bli", "blir", "blivit", "varit", "hur", "dessa", "deras", "sådan", "vilken", "någon", "några", "sedan",
+    "också", "enligt", "mellan", "ännu", "fortfarande", "igen", "eller", "ska", "kommer", "mycket", "många", "utan",
+    "bara", "hos", "detta", "denna", "vår", "sitt", "eftersom", "även", "genom", "bland", "säger", "sade", "sa",
+    "redan", "samt", "både", "vilket", "innan", "hade",
 ];
 
+#[rustfmt::skip]
 const FIN: &[&str] = &[
-    "ja", "on", "ei", "se", "että", "oli", "ovat", "olla", "hän", "he", "me", "te", "minä", "sinä", "joka",
-    "jotka", "mutta", "tai", "kun", "jos", "niin", "myös", "kuin", "vain", "nyt", "sitten", "jo", "vielä", "sen",
-    "sitä", "siitä", "siinä", "tämä", "tämän", "tätä", "nämä", "ne", "niiden", "hänen", "heidän", "mukaan",
-    "kanssa", "jälkeen", "ennen", "aikana", "sekä", "eli", "mitä", "mikä", "miksi", "koska", "vaikka", "yli",
-    "noin", "ollut", "olivat", "olisi", "ole", "eivät", "jonka", "joita", "joiden", "mukaan", "vuonna", "hänet",
-    "siis", "kaikki", "paljon", "enää", "yhä", "aina", "täällä", "siellä", "ettei", "kuitenkin", "jälleen",
+    "ja", "on", "ei", "se", "että", "oli", "ovat", "olla", "hän", "he", "me", "te", "minä", "sinä", "joka", "jotka",
+    "mutta", "tai", "kun", "jos", "niin", "myös", "kuin", "vain", "nyt", "sitten", "jo", "vielä", "sen", "sitä",
+    "siitä", "siinä", "tämä", "tämän", "tätä", "nämä", "ne", "niiden", "hänen", "heidän", "mukaan", "kanssa",
+    "jälkeen", "ennen", "aikana", "sekä", "eli", "mitä", "mikä", "miksi", "koska", "vaikka", "yli", "noin", "ollut",
+    "olivat", "olisi", "ole", "eivät", "jonka", "joita", "joiden", "mukaan", "vuonna", "hänet", "siis", "kaikki",
+    "paljon", "enää", "yhä", "aina", "täällä", "siellä", "ettei", "kuitenkin", "jälleen",
 ];
 
+#[rustfmt::skip]
 const HUN: &[&str] = &[
     "a", "az", "és", "hogy", "nem", "is", "egy", "meg", "ki", "be", "el", "le", "fel", "van", "volt", "lesz",
-    "vagy", "de", "ha", "csak", "már", "még", "mint", "mert", "pedig", "azt", "ez", "ezt", "azok", "ezek",
-    "amely", "amelyek", "aki", "akik", "ami", "amit", "után", "alatt", "között", "előtt", "szerint", "óta",
-    "miatt", "nagyon", "sem", "minden", "más", "lett", "kell", "lehet", "volna", "így", "úgy", "ahol", "amikor",
-    "mely", "valamint", "illetve", "során", "vele", "neki", "őket", "ő", "azonban", "amelyet", "ahogy", "most",
-    "sok", "több", "mind", "ezért", "akkor", "egyik", "nincs", "vannak", "voltak", "azért", "hanem", "mégis",
+    "vagy", "de", "ha", "csak", "már", "még", "mint", "mert", "pedig", "azt", "ez", "ezt", "azok", "ezek", "amely",
+    "amelyek", "aki", "akik", "ami", "amit", "után", "alatt", "között", "előtt", "szerint", "óta", "miatt",
+    "nagyon", "sem", "minden", "más", "lett", "kell", "lehet", "volna", "így", "úgy", "ahol", "amikor", "mely",
+    "valamint", "illetve", "során", "vele", "neki", "őket", "ő", "azonban", "amelyet", "ahogy", "most", "sok",
+    "több", "mind", "ezért", "akkor", "egyik", "nincs", "vannak", "voltak", "azért", "hanem", "mégis",
 ];
 
+#[rustfmt::skip]
 const RON: &[&str] = &[
     "și", "în", "de", "la", "cu", "pe", "a", "al", "ale", "ai", "un", "o", "unui", "unei", "din", "care", "că",
-    "să", "nu", "se", "este", "sunt", "era", "erau", "au", "fost", "fi", "mai", "dar", "sau", "ca", "iar",
-    "pentru", "prin", "după", "despre", "între", "până", "către", "fără", "acest", "această", "aceasta",
-    "acesta", "aceste", "acești", "el", "ea", "ei", "ele", "lui", "lor", "le", "îi", "îl", "își", "cel", "cea",
-    "cei", "cele", "foarte", "doar", "deja", "încă", "când", "unde", "cum", "ce", "cine", "dacă", "potrivit",
-    "am", "ar", "va", "vor", "fiind", "acum", "toate", "toți", "tot", "avea", "avut", "ceea", "deși", "însă",
+    "să", "nu", "se", "este", "sunt", "era", "erau", "au", "fost", "fi", "mai", "dar", "sau", "ca", "iar", "pentru",
+    "prin", "după", "despre", "între", "până", "către", "fără", "acest", "această", "aceasta", "acesta", "aceste",
+    "acești", "el", "ea", "ei", "ele", "lui", "lor", "le", "îi", "îl", "își", "cel", "cea", "cei", "cele", "foarte",
+    "doar", "deja", "încă", "când", "unde", "cum", "ce", "cine", "dacă", "potrivit", "am", "ar", "va", "vor",
+    "fiind", "acum", "toate", "toți", "tot", "avea", "avut", "ceea", "deși", "însă",
 ];
 
+#[rustfmt::skip]
 const TUR: &[&str] = &[
-    "ve", "bir", "bu", "da", "de", "için", "ile", "ne", "o", "çok", "daha", "gibi", "ama", "ancak", "en",
-    "kadar", "sonra", "önce", "olan", "olarak", "değil", "var", "yok", "mi", "mı", "mu", "mü", "ki", "her",
-    "şu", "ya", "veya", "hem", "diye", "göre", "karşı", "üzerinde", "arasında", "tarafından", "olduğu",
-    "olduğunu", "bin", "iki", "yeni", "bunu", "bunun", "ise", "dedi", "etti", "oldu", "sadece", "hiç", "biz",
-    "siz", "onlar", "ben", "sen", "onun", "bunlar", "şey", "nasıl", "neden", "yani", "çünkü", "hâlâ", "halen",
-    "artık", "yine", "bile", "fakat", "ayrıca", "ardından", "boyunca", "itibaren", "beri", "üzere", "edildi",
+    "ve", "bir", "bu", "da", "de", "için", "ile", "ne", "o", "çok", "daha", "gibi", "ama", "ancak", "en", "kadar",
+    "sonra", "önce", "olan", "olarak", "değil", "var", "yok", "mi", "mı", "mu", "mü", "ki", "her", "şu", "ya",
+    "veya", "hem", "diye", "göre", "karşı", "üzerinde", "arasında", "tarafından", "olduğu", "olduğunu", "bin",
+    "iki", "yeni", "bunu", "bunun", "ise", "dedi", "etti", "oldu", "sadece", "hiç", "biz", "siz", "onlar", "ben",
+    "sen", "onun", "bunlar", "şey", "nasıl", "neden", "yani", "çünkü", "hâlâ", "halen", "artık", "yine", "bile",
+    "fakat", "ayrıca", "ardından", "boyunca", "itibaren", "beri", "üzere", "edildi",
 ];
 
+#[rustfmt::skip]
 const RUS: &[&str] = &[
-    "и", "в", "не", "на", "что", "с", "по", "к", "а", "из", "за", "от", "до", "о", "об", "у", "для", "как",
-    "это", "так", "но", "или", "же", "бы", "ли", "уже", "только", "ещё", "еще", "его", "её", "ее", "их", "он",
-    "она", "они", "оно", "мы", "вы", "я", "был", "была", "было", "были", "быть", "будет", "есть", "этот",
-    "эта", "эти", "этого", "того", "также", "который", "которая", "которые", "которых", "которой", "после",
-    "при", "между", "через", "без", "под", "над", "чем", "когда", "где", "если", "чтобы", "даже", "всё",
-    "все", "всех", "нет", "ни", "года", "году", "во", "со", "ко", "её", "том", "этом", "ему", "ей", "им",
-    "них", "себя", "свои", "своих", "пока", "более", "около", "сейчас", "однако", "почему", "сообщил",
+    "и", "в", "не", "на", "что", "с", "по", "к", "а", "из", "за", "от", "до", "о", "об", "у", "для", "как", "это",
+    "так", "но", "или", "же", "бы", "ли", "уже", "только", "ещё", "еще", "его", "её", "ее", "их", "он", "она",
+    "они", "оно", "мы", "вы", "я", "был", "была", "было", "были", "быть", "будет", "есть", "этот", "эта", "эти",
+    "этого", "того", "также", "который", "которая", "которые", "которых", "которой", "после", "при", "между",
+    "через", "без", "под", "над", "чем", "когда", "где", "если", "чтобы", "даже", "всё", "все", "всех", "нет", "ни",
+    "года", "году", "во", "со", "ко", "её", "том", "этом", "ему", "ей", "им", "них", "себя", "свои", "своих",
+    "пока", "более", "около", "сейчас", "однако", "почему", "сообщил",
 ];
 
+#[rustfmt::skip]
 const UKR: &[&str] = &[
     "і", "й", "в", "у", "не", "на", "що", "з", "із", "зі", "по", "до", "від", "про", "для", "як", "це", "так",
     "але", "або", "чи", "вже", "тільки", "лише", "ще", "його", "її", "їх", "він", "вона", "вони", "воно", "ми",
-    "ви", "я", "був", "була", "було", "були", "бути", "буде", "є", "цей", "ця", "ці", "цього", "також",
-    "який", "яка", "які", "яких", "якої", "після", "при", "між", "через", "без", "під", "над", "ніж", "коли",
-    "де", "якщо", "щоб", "навіть", "все", "всі", "усі", "та", "за", "а", "о", "б", "би", "ж", "же", "ні",
-    "немає", "року", "році", "їхні", "їм", "йому", "ним", "себе", "свої", "своїх", "поки", "понад", "близько",
-    "зараз", "однак", "чому", "повідомив", "досі",
+    "ви", "я", "був", "була", "було", "були", "бути", "буде", "є", "цей", "ця", "ці", "цього", "також", "який",
+    "яка", "які", "яких", "якої", "після", "при", "між", "через", "без", "під", "над", "ніж", "коли", "де", "якщо",
+    "щоб", "навіть", "все", "всі", "усі", "та", "за", "а", "о", "б", "би", "ж", "же", "ні", "немає", "року", "році",
+    "їхні", "їм", "йому", "ним", "себе", "свої", "своїх", "поки", "понад", "близько", "зараз", "однак", "чому",
+    "повідомив", "досі",
 ];
 
+#[rustfmt::skip]
 const ARA: &[&str] = &[
     "في", "من", "على", "إلى", "الى", "عن", "أن", "ان", "إن", "أو", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
-    "الذين", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "مع", "بين", "بعد", "قبل", "حتى", "عند", "كل", "أي",
-    "هو", "هي", "هم", "نحن", "أنه", "إنه", "وقال", "قال", "وقد", "كما", "أيضا", "منذ", "خلال", "حيث", "لكن",
-    "غير", "ثم", "وفي", "ومن", "وأن", "التى", "إلا", "عليه", "فيه", "به", "بها", "فيها", "عليها", "لها", "له",
-    "أنها", "الآن", "يكون", "تكون", "ولا", "وهو", "وهي", "لدى", "نحو", "دون",
+    "الذين", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "مع", "بين", "بعد", "قبل", "حتى", "عند", "كل", "أي", "هو",
+    "هي", "هم", "نحن", "أنه", "إنه", "وقال", "قال", "وقد", "كما", "أيضا", "منذ", "خلال", "حيث", "لكن", "غير", "ثم",
+    "وفي", "ومن", "وأن", "التى", "إلا", "عليه", "فيه", "به", "بها", "فيها", "عليها", "لها", "له", "أنها", "الآن",
+    "يكون", "تكون", "ولا", "وهو", "وهي", "لدى", "نحو", "دون",
 ];
 
+#[rustfmt::skip]
 const PES: &[&str] = &[
-    "و", "در", "به", "از", "که", "را", "این", "آن", "با", "است", "برای", "تا", "بر", "هم", "نیز", "یک", "می",
-    "شد", "شده", "کرد", "کرده", "کند", "شود", "های", "ها", "خود", "او", "ما", "آنها", "بود", "باشد", "اما", "یا",
-    "اگر", "پس", "هر", "چه", "چون", "وی", "دارد", "بین", "پیش", "گفت", "هیچ", "هنوز", "بسیار", "بیش", "دیگر",
-    "کنند", "شوند", "بودند", "اند", "ای", "همه", "باید", "نمی", "چنین", "اینکه", "درباره", "آنکه",
+    "و", "در", "به", "از", "که", "را", "این", "آن", "با", "است", "برای", "تا", "بر", "هم", "نیز", "یک", "می", "شد",
+    "شده", "کرد", "کرده", "کند", "شود", "های", "ها", "خود", "او", "ما", "آنها", "بود", "باشد", "اما", "یا", "اگر",
+    "پس", "هر", "چه", "چون", "وی", "دارد", "بین", "پیش", "گفت", "هیچ", "هنوز", "بسیار", "بیش", "دیگر", "کنند",
+    "شوند", "بودند", "اند", "ای", "همه", "باید", "نمی", "چنین", "اینکه", "درباره", "آنکه",
 ];
 
+#[rustfmt::skip]
 const URD: &[&str] = &[
     "کے", "کی", "کا", "میں", "ہے", "ہیں", "نے", "کو", "سے", "اور", "پر", "یہ", "وہ", "کہ", "تھا", "تھی", "تھے",
     "ہو", "گا", "گی", "بھی", "ایک", "لیے", "لئے", "کر", "جو", "اس", "ان", "نہیں", "تک", "گئے", "گیا", "گئی", "رہا",
@@ -464,9 +481,9 @@ pub(crate) struct Profile {
 }
 
 impl Profile {
-    /// Scans `text`; `allowed` is the mask of profiled languages in play.
-    pub(crate) fn scan(text: &str, allowed: u32) -> Profile {
-        let mut p = Profile {
+    /// The profile of the empty text.
+    pub(crate) fn empty() -> Profile {
+        Profile {
             letters: 0,
             digits: 0,
             symbols: 0,
@@ -476,7 +493,29 @@ impl Profile {
             words_score: [0.0; NPROF],
             function_words: 0,
             letter_marks: 0,
-        };
+        }
+    }
+
+    /// Adds `other` (the profile of a text joined to this one).
+    pub(crate) fn absorb(&mut self, other: &Profile) {
+        self.letters += other.letters;
+        self.digits += other.digits;
+        self.symbols += other.symbols;
+        self.words += other.words;
+        self.sentence_ends += other.sentence_ends;
+        for (a, b) in self.scripts.iter_mut().zip(&other.scripts) {
+            *a += b;
+        }
+        for (a, b) in self.words_score.iter_mut().zip(&other.words_score) {
+            *a += b;
+        }
+        self.function_words += other.function_words;
+        self.letter_marks |= other.letter_marks;
+    }
+
+    /// Scans `text`; `allowed` is the mask of profiled languages in play.
+    pub(crate) fn scan(text: &str, allowed: u32) -> Profile {
+        let mut p = Profile::empty();
         // The current word: its start, and whether it needs case folding
         // before lookup (all-lower-case words are looked up in place).
         let mut word: Option<(usize, bool)> = None;
@@ -558,7 +597,18 @@ impl Profile {
         let mask = match WORDS.get(word) {
             Some(&m) => m,
             None if word.contains(['ş', 'ţ']) => {
-                let folded: String = word.chars().map(|c| if c == 'ş' { 'ș' } else if c == 'ţ' { 'ț' } else { c }).collect();
+                let folded: String = word
+                    .chars()
+                    .map(|c| {
+                        if c == 'ş' {
+                            'ș'
+                        } else if c == 'ţ' {
+                            'ț'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
                 WORDS.get(folded.as_str()).copied().unwrap_or(0)
             }
             None => 0,
@@ -570,20 +620,49 @@ impl Profile {
         self.add(mask, 1.0);
     }
 
-    /// Spelling that tells Norwegian (Bokmål) from Danish where function
-    /// words are shared: øy/øj, kj, -ei/-ej, -het/-hed(en), -sjon, -ene/-erne,
-    /// Danish past tense -ede.
+    /// Spelling cues where function words are shared or absent:
+    /// - Norwegian (Bokmål) against Danish: øy/øj, kj, -ei/-ej, -het/-hed(en),
+    ///   -sjon, -ene/-erne, Danish past tense -ede;
+    /// - Hungarian digraphs (sz, zs, cs inside a word, gy before a vowel),
+    ///   which no other profiled Latin-script language spells;
+    /// - Finnish long vowels and vowel pairs ää, öö, yy, yö, äy.
     fn spelling(&mut self, word: &str, allowed: u32) {
         const NB_DA: u32 = (1 << NB) | (1 << DA);
-        if allowed & NB_DA != NB_DA || word.len() < 4 {
+        let w = word.as_bytes();
+        if w.len() < 4 || allowed & (NB_DA | 1 << HU | 1 << FI) == 0 {
             return;
         }
-        let nob = word.contains("øy")
-            || word.contains("kj")
-            || ["ei", "het", "heten", "sjon", "sjonen", "ene"].iter().any(|s| word.ends_with(s));
-        let dan = word.contains("øj") || ["ej", "heden", "heder", "erne", "ede"].iter().any(|s| word.ends_with(s));
-        if nob != dan {
-            self.add(1 << if nob { NB } else { DA }, 0.5);
+        // One pass over byte pairs (ø = C3 B8, ä = C3 A4, ö = C3 B6).
+        let (mut nob, mut dan, mut hun, mut fin) = (false, false, false, false);
+        for i in 0..w.len() - 1 {
+            let next = w.get(i + 2).copied();
+            match (w[i], w[i + 1]) {
+                (b'k', b'j') => nob = true,
+                (b's', b'z') | (b'z', b's') | (b'c', b's') => hun |= i + 2 < w.len(),
+                (b'g', b'y') => hun |= next.is_some_and(|c| b"aeiou".contains(&c) || c == 0xC3 || c == 0xC5),
+                (b'y', b'y') => fin = true,
+                (b'y', 0xC3) => fin |= next == Some(0xB6),
+                (0xC3, 0xB8) => {
+                    nob |= next == Some(b'y');
+                    dan |= next == Some(b'j');
+                }
+                (0xC3, 0xA4) => fin |= next == Some(b'y') || (next == Some(0xC3) && w.get(i + 3) == Some(&0xA4)),
+                (0xC3, 0xB6) => fin |= next == Some(0xC3) && w.get(i + 3) == Some(&0xB6),
+                _ => {}
+            }
+        }
+        if allowed & NB_DA == NB_DA {
+            nob |= ["ei", "het", "heten", "sjon", "sjonen", "ene"].iter().any(|s| word.ends_with(s));
+            dan |= ["ej", "heden", "heder", "erne", "ede"].iter().any(|s| word.ends_with(s));
+            if nob != dan {
+                self.add(1 << if nob { NB } else { DA }, 0.5);
+            }
+        }
+        if hun && allowed & (1 << HU) != 0 {
+            self.add(1 << HU, 0.5);
+        }
+        if fin && allowed & (1 << FI) != 0 {
+            self.add(1 << FI, 0.5);
         }
     }
 
@@ -629,8 +708,12 @@ impl Profile {
         // і/ї/є make up about 7% of Ukrainian letters: 40 Cyrillic letters
         // without any of them (a 4% chance in Ukrainian) speak against it.
         const RU_UK: u32 = (1 << RU) | (1 << UK);
-        let uk_marks = LETTERS.iter().enumerate().filter(|(_, (_, m))| *m == 1 << UK).fold(0u64, |a, (i, _)| a | 1 << i);
-        if allowed & RU_UK == RU_UK && self.scripts[Bucket::Cyrillic as usize] >= 40 && self.letter_marks & uk_marks == 0 {
+        let uk_marks =
+            LETTERS.iter().enumerate().filter(|(_, (_, m))| *m == 1 << UK).fold(0u64, |a, (i, _)| a | 1 << i);
+        if allowed & RU_UK == RU_UK
+            && self.scripts[Bucket::Cyrillic as usize] >= 40
+            && self.letter_marks & uk_marks == 0
+        {
             e[UK] -= 1.0;
         }
         e
@@ -673,6 +756,33 @@ mod tests {
         let de = profile_index(Lang::Deu).unwrap_or(0);
         let best = (0..NPROF).max_by(|&a, &b| p.words_score[a].total_cmp(&p.words_score[b]));
         assert_eq!(best, Some(de));
+    }
+
+    #[test]
+    fn spelling_cues() {
+        let cue = |w: &str| {
+            let mut p = Profile::empty();
+            p.spelling(w, ALL);
+            (0..NPROF).filter(|&i| p.words_score[i] > 0.0).map(|i| PROFILED[i].code()).collect::<Vec<_>>()
+        };
+        let table: &[(&str, &[&str])] = &[
+            ("høyre", &["nob"]),
+            ("højre", &["dan"]),
+            ("kjøpe", &["nob"]),
+            ("sikkerheden", &["dan"]),
+            ("sikkerheten", &["nob"]),
+            ("havazás", &[]),
+            ("szerint", &["hun"]),
+            ("nagyon", &["hun"]),
+            ("energy", &[]),
+            ("politics", &[]),
+            ("myöhään", &["fin"]),
+            ("kevääseen", &["fin"]),
+            ("möbel", &[]),
+        ];
+        for (w, want) in table {
+            assert_eq!(cue(w), *want, "{w}");
+        }
     }
 
     #[test]

@@ -217,3 +217,18 @@ proptest! {
         prop_assert_eq!(got.paragraphs.len(), spans.len());
     }
 }
+
+#[test]
+fn other_allow_lists_keep_working() {
+    // Languages without a profile in play: whatlang decides, our evidence
+    // still settles the close pairs it knows.
+    let d = LanguageDetector::builder().allow(&["eng", "pol", "dan", "nob", "ces"]).build().expect("valid");
+    assert_eq!(d.detect("Rząd ogłosił w czwartek nowy plan dla szpitali.").lang, "pol");
+    assert_eq!(d.detect("Vláda ve čtvrtek oznámila nový plán pro nemocnice.").lang, "ces");
+    assert_eq!(d.detect("Museet åbner igen for publikum i morgen.").lang, "dan");
+    let all = LanguageDetector::builder().allow_all().build().expect("valid");
+    assert_eq!(all.languages().len(), whatlang::Lang::all().len());
+    assert_eq!(all.detect("The government announced a new plan for hospitals on Thursday.").lang, "eng");
+    let nor = LanguageDetector::builder().allow(&["nor", "en"]).build().expect("brief's codes are accepted");
+    assert_eq!(nor.languages(), ["eng", "nob"]);
+}

@@ -20,20 +20,25 @@ fn bench(c: &mut Criterion) {
     let all = docs.join("\n\n");
     let list_count = gaz.find_list(&all).len();
     let find_count: usize = docs.iter().map(|d| gaz.find(d).len()).sum();
-    let cluster: Vec<(&str, &[brief_gazetteer::Span])> = docs.iter().map(|d| (d.as_str(), &[][..])).collect();
-    let cluster_count: usize = gaz.find_cluster(&cluster).iter().map(Vec::len).sum();
+    let cluster: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let cluster_count: usize = gaz.find_cluster_texts(&cluster).iter().map(Vec::len).sum();
     assert!(list_count > 400 && find_count > 400);
 
     let mut g = c.benchmark_group("gazetteer");
     g.throughput(Throughput::Bytes(all.len() as u64));
-    g.bench_function("find_list (list matcher only)", |b| {
+    g.bench_function("list_matches (raw list matcher)", |b| {
+        b.iter(|| assert_eq!(gaz.list_matches(black_box(&all)).len(), list_count))
+    });
+    g.bench_function("find_list (list matches as Mentions)", |b| {
         b.iter(|| assert_eq!(gaz.find_list(black_box(&all)).len(), list_count))
     });
     g.bench_function("find (list + cues + propagation, per doc)", |b| {
         b.iter(|| assert_eq!(docs.iter().map(|d| gaz.find(black_box(d)).len()).sum::<usize>(), find_count))
     });
     g.bench_function("find_cluster (5 seeds)", |b| {
-        b.iter(|| assert_eq!(gaz.find_cluster(black_box(&cluster)).iter().map(Vec::len).sum::<usize>(), cluster_count))
+        b.iter(|| {
+            assert_eq!(gaz.find_cluster_texts(black_box(&cluster)).iter().map(Vec::len).sum::<usize>(), cluster_count)
+        })
     });
     g.finish();
 

@@ -86,11 +86,13 @@ fn prf(s: Score) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-/// Documents of one evaluation unit (a cluster).
-fn load(dir: &Path) -> Vec<(String, Vec<(String, Vec<Gold>)>)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+/// A named evaluation unit (a cluster) of annotated documents.
+type Unit = (String, Vec<(String, Vec<Gold>)>);
+
+/// The evaluation units under `dir`.
+fn load(dir: &Path) -> Vec<Unit> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     files.sort();
     let mut units = Vec::new();
     let mut cluster = Vec::new();
@@ -130,8 +132,8 @@ fn main() {
     if let Some(mode @ ("--dump" | "--dump-source")) = args.first().map(String::as_str) {
         let show_source = mode == "--dump-source";
         let texts: Vec<String> = args[1..].iter().map(|p| std::fs::read_to_string(p).unwrap_or_default()).collect();
-        let docs: Vec<(&str, &[brief_gazetteer::Span])> = texts.iter().map(|t| (t.as_str(), &[][..])).collect();
-        for (t, ms) in texts.iter().zip(gaz.find_cluster(&docs)) {
+        let docs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for (t, ms) in texts.iter().zip(gaz.find_cluster_texts(&docs)) {
             println!("{}", annotate(t, &ms, show_source));
         }
         return;
@@ -146,8 +148,8 @@ fn main() {
     let mut scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut ndocs = 0;
     for (name, docs) in &units {
-        let input: Vec<(&str, &[brief_gazetteer::Span])> = docs.iter().map(|(t, _)| (t.as_str(), &[][..])).collect();
-        let found = gaz.find_cluster(&input);
+        let input: Vec<&str> = docs.iter().map(|(t, _)| t.as_str()).collect();
+        let found = gaz.find_cluster_texts(&input);
         for ((text, gold), sys) in docs.iter().zip(found) {
             ndocs += 1;
             for m in &sys {
@@ -171,7 +173,8 @@ fn main() {
                 }
             }
             for g in gold {
-                let hit = sys.iter().any(|m| m.span.start == g.start && m.span.end == g.end && m.kind.as_str() == g.kind);
+                let hit =
+                    sys.iter().any(|m| m.span.start == g.start && m.span.end == g.end && m.kind.as_str() == g.kind);
                 if !hit {
                     scores.entry(g.kind.clone()).or_default().fn_ += 1;
                     if verbose {
@@ -192,8 +195,22 @@ fn main() {
         total.fn_ += s.fn_;
         total.canon_ok += s.canon_ok;
         let (p, r, f) = prf(s);
-        println!("{:<6} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>4}/{:<4}", t.as_str(), s.tp, s.fp, s.fn_, p, r, f, s.canon_ok, s.tp);
+        println!(
+            "{:<6} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>4}/{:<4}",
+            t.as_str(),
+            s.tp,
+            s.fp,
+            s.fn_,
+            p,
+            r,
+            f,
+            s.canon_ok,
+            s.tp
+        );
     }
     let (p, r, f) = prf(total);
-    println!("{:<6} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>4}/{:<4}", "all", total.tp, total.fp, total.fn_, p, r, f, total.canon_ok, total.tp);
+    println!(
+        "{:<6} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>4}/{:<4}",
+        "all", total.tp, total.fp, total.fn_, p, r, f, total.canon_ok, total.tp
+    );
 }

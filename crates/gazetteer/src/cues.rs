@@ -23,75 +23,483 @@ use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, WEAK_RAN
 
 /// Titles and roles written before a name, capitalised ("President").
 const TITLES: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "Premier", "Mr", "Mrs", "Ms", "Miss", "Mx",
-    "Dr", "Gen", "General", "Lt", "Lieutenant", "Col", "Colonel", "Maj", "Major", "Capt", "Captain", "Sgt",
-    "Sergeant", "Cpl", "Corporal", "Pvt", "Sen", "Senator", "Rep", "Representative", "Congressman", "Congresswoman",
-    "Gov", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Sheikh", "Sheik", "Emir", "Sultan", "Mullah",
-    "Maulvi", "Ayatollah", "Pope", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Imam", "Judge", "Justice",
-    "Ambassador", "Envoy", "Commander", "Chief", "Marshal", "Admiral", "Adm", "Brig", "Brigadier", "Lord", "Lady",
-    "Sir", "Dame", "Professor", "Prof", "Rev", "Reverend", "Speaker", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Director", "Chairman", "Chairwoman", "Chairperson", "Commissioner", "Inspector", "Detective", "Attorney",
-    "Deputy", "Acting", "Defence", "Defense", "Foreign", "Interior", "Finance", "Home", "Health", "Trade", "CEO",
-    "Senior", "Leader", "Sergeant-Major", "Secretary-General", "President-elect",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Premier",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Gen",
+    "General",
+    "Lt",
+    "Lieutenant",
+    "Col",
+    "Colonel",
+    "Maj",
+    "Major",
+    "Capt",
+    "Captain",
+    "Sgt",
+    "Sergeant",
+    "Cpl",
+    "Corporal",
+    "Pvt",
+    "Sen",
+    "Senator",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Gov",
+    "Governor",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Sheik",
+    "Emir",
+    "Sultan",
+    "Mullah",
+    "Maulvi",
+    "Ayatollah",
+    "Pope",
+    "Cardinal",
+    "Bishop",
+    "Archbishop",
+    "Rabbi",
+    "Imam",
+    "Judge",
+    "Justice",
+    "Ambassador",
+    "Envoy",
+    "Commander",
+    "Chief",
+    "Marshal",
+    "Admiral",
+    "Adm",
+    "Brig",
+    "Brigadier",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "Professor",
+    "Prof",
+    "Rev",
+    "Reverend",
+    "Speaker",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Commissioner",
+    "Inspector",
+    "Detective",
+    "Attorney",
+    "Deputy",
+    "Acting",
+    "Defence",
+    "Defense",
+    "Foreign",
+    "Interior",
+    "Finance",
+    "Home",
+    "Health",
+    "Trade",
+    "CEO",
+    "Senior",
+    "Leader",
+    "Sergeant-Major",
+    "Secretary-General",
+    "President-elect",
 ];
 
 /// Role nouns written in lower case before a name ("spokesman Ned Price").
 const ROLES: &[&str] = &[
-    "president", "minister", "secretary", "chancellor", "spokesman", "spokeswoman", "spokesperson", "leader", "chief",
-    "commander", "envoy", "ambassador", "governor", "general", "official", "resident", "strongman", "warlord",
-    "lawmaker", "legislator", "senator", "mayor", "director", "chairman", "chairwoman", "founder", "journalist",
-    "reporter", "correspondent", "photographer", "analyst", "professor", "colonel", "captain", "sergeant",
-    "lieutenant", "cleric", "commissioner", "counterpart", "deputy", "adviser", "advisor", "aide", "coach", "player",
-    "striker", "actor", "actress", "singer", "writer", "author", "wife", "husband", "son", "daughter", "brother",
-    "sister", "father", "mother", "judge", "prosecutor", "lawyer", "attorney", "candidate", "activist", "prince",
-    "king", "queen", "ruler", "dictator", "premier", "economist", "head", "executive", "officer", "militant",
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "commander",
+    "envoy",
+    "ambassador",
+    "governor",
+    "general",
+    "official",
+    "resident",
+    "strongman",
+    "warlord",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "mayor",
+    "director",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "photographer",
+    "analyst",
+    "professor",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "cleric",
+    "commissioner",
+    "counterpart",
+    "deputy",
+    "adviser",
+    "advisor",
+    "aide",
+    "coach",
+    "player",
+    "striker",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "candidate",
+    "activist",
+    "prince",
+    "king",
+    "queen",
+    "ruler",
+    "dictator",
+    "premier",
+    "economist",
+    "head",
+    "executive",
+    "officer",
+    "militant",
 ];
 
 /// Role nouns that make an apposition ("X, the US envoy, said") a person.
 const APPOSITION_ROLES: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "leader", "chief", "envoy", "commander",
-    "president", "director", "governor", "analyst", "professor", "lawmaker", "legislator", "resident", "general",
-    "ambassador", "secretary", "head", "chairman", "chairwoman", "founder", "member", "journalist", "reporter",
-    "correspondent", "activist", "expert", "researcher", "adviser", "advisor", "officer", "soldier", "fighter",
-    "doctor", "mayor", "judge", "candidate", "senator", "representative", "student", "teacher", "farmer", "worker",
-    "elder", "cleric", "driver", "owner", "executive", "manager", "economist", "historian", "scholar", "author",
-    "writer", "lawyer", "father", "mother", "coach", "player", "mullah", "commissioner", "diplomat", "negotiator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "minister",
+    "leader",
+    "chief",
+    "envoy",
+    "commander",
+    "president",
+    "director",
+    "governor",
+    "analyst",
+    "professor",
+    "lawmaker",
+    "legislator",
+    "resident",
+    "general",
+    "ambassador",
+    "secretary",
+    "head",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "member",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "activist",
+    "expert",
+    "researcher",
+    "adviser",
+    "advisor",
+    "officer",
+    "soldier",
+    "fighter",
+    "doctor",
+    "mayor",
+    "judge",
+    "candidate",
+    "senator",
+    "representative",
+    "student",
+    "teacher",
+    "farmer",
+    "worker",
+    "elder",
+    "cleric",
+    "driver",
+    "owner",
+    "executive",
+    "manager",
+    "economist",
+    "historian",
+    "scholar",
+    "author",
+    "writer",
+    "lawyer",
+    "father",
+    "mother",
+    "coach",
+    "player",
+    "mullah",
+    "commissioner",
+    "diplomat",
+    "negotiator",
 ];
 
 /// Verbs of saying after a name ("Qudratullah Rahimi confirmed").
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "confirmed", "tweeted", "wrote", "warned", "claimed", "denied", "stated",
-    "explained", "noted", "insisted", "announced", "argued", "asked", "replied", "urged", "admitted",
-    "acknowledged", "testified", "posted", "recalled", "stressed", "declared",
+    "said",
+    "says",
+    "told",
+    "added",
+    "confirmed",
+    "tweeted",
+    "wrote",
+    "warned",
+    "claimed",
+    "denied",
+    "stated",
+    "explained",
+    "noted",
+    "insisted",
+    "announced",
+    "argued",
+    "asked",
+    "replied",
+    "urged",
+    "admitted",
+    "acknowledged",
+    "testified",
+    "posted",
+    "recalled",
+    "stressed",
+    "declared",
 ];
 
 /// Last words of organisation names.
 const ORG_SUFFIX: &[&str] = &[
-    "Army", "Council", "Department", "Ministry", "Party", "Alliance", "Brigade", "Battalion", "Regiment", "Division",
-    "Corps", "Agency", "Inc", "Ltd", "Corp", "Corporation", "Company", "Co", "Group", "Bank", "University",
-    "College", "Committee", "Commission", "Court", "Police", "Force", "Forces", "Guard", "Guards", "Front",
-    "Movement", "Organisation", "Organization", "Association", "Union", "Institute", "Foundation", "Fund",
-    "Parliament", "Assembly", "Office", "Service", "Services", "Authority", "Bureau", "Board", "Network", "Times",
-    "Post", "News", "Airlines", "Airways", "Club", "Federation", "Coalition", "Cabinet", "Council", "Navy",
-    "Command", "Directorate", "Secretariat", "Senate", "Congress", "Society", "Trust", "Council", "LLC", "PLC",
-    "GmbH", "AG", "SA", "Holdings", "Industries", "Technologies", "Systems", "Motors", "Group", "Agency",
-    "Ministries", "Mission", "Embassy", "Consulate", "League", "Taskforce", "Brotherhood", "Network",
+    "Army",
+    "Council",
+    "Department",
+    "Ministry",
+    "Party",
+    "Alliance",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Corps",
+    "Agency",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Group",
+    "Bank",
+    "University",
+    "College",
+    "Committee",
+    "Commission",
+    "Court",
+    "Police",
+    "Force",
+    "Forces",
+    "Guard",
+    "Guards",
+    "Front",
+    "Movement",
+    "Organisation",
+    "Organization",
+    "Association",
+    "Union",
+    "Institute",
+    "Foundation",
+    "Fund",
+    "Parliament",
+    "Assembly",
+    "Office",
+    "Service",
+    "Services",
+    "Authority",
+    "Bureau",
+    "Board",
+    "Network",
+    "Times",
+    "Post",
+    "News",
+    "Airlines",
+    "Airways",
+    "Club",
+    "Federation",
+    "Coalition",
+    "Cabinet",
+    "Council",
+    "Navy",
+    "Command",
+    "Directorate",
+    "Secretariat",
+    "Senate",
+    "Congress",
+    "Society",
+    "Trust",
+    "Council",
+    "LLC",
+    "PLC",
+    "GmbH",
+    "AG",
+    "SA",
+    "Holdings",
+    "Industries",
+    "Technologies",
+    "Systems",
+    "Motors",
+    "Group",
+    "Agency",
+    "Ministries",
+    "Mission",
+    "Embassy",
+    "Consulate",
+    "League",
+    "Taskforce",
+    "Brotherhood",
+    "Network",
+];
+
+/// Lower-case nouns after an organisation's name ("the Volkswagen plant").
+const ORG_NOUN_AFTER: &[&str] = &[
+    "plant",
+    "factory",
+    "company",
+    "firm",
+    "shares",
+    "stock",
+    "subsidiary",
+    "brand",
+    "executives",
+    "employees",
+    "workers",
+    "shareholders",
+    "headquarters",
+    "chief",
+    "boss",
+    "spokesperson",
+    "board",
+    "union",
+    "party",
 ];
 
 /// First words of organisation names followed by `of` ("Ministry of Defence").
 const ORG_HEAD: &[&str] = &[
-    "Ministry", "Department", "University", "Bank", "Council", "Office", "Board", "Committee", "Commission",
-    "Court", "Institute", "Church", "House", "Party", "Union", "League", "Federation", "Organisation",
-    "Organization", "Association", "Bureau", "Agency", "College", "Academy", "Chamber", "Embassy", "Government",
+    "Ministry",
+    "Department",
+    "University",
+    "Bank",
+    "Council",
+    "Office",
+    "Board",
+    "Committee",
+    "Commission",
+    "Court",
+    "Institute",
+    "Church",
+    "House",
+    "Party",
+    "Union",
+    "League",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Association",
+    "Bureau",
+    "Agency",
+    "College",
+    "Academy",
+    "Chamber",
+    "Embassy",
+    "Government",
 ];
 
 /// Last words of place names ("Qargha Lake", "Korengal Valley").
 const LOC_SUFFIX: &[&str] = &[
-    "Lake", "Valley", "River", "Square", "Mountains", "Mountain", "Island", "Islands", "Sea", "Ocean", "Gulf", "Bay",
-    "Strait", "Desert", "Airport", "Street", "Road", "Bridge", "Peninsula", "Coast", "Canal", "Dam", "Pass",
-    "Airbase", "Park", "Heights", "Plain", "Basin", "Hills", "Forest", "Avenue", "Highway", "Harbour", "Harbor",
-    "Falls", "Glacier", "Range", "Delta", "Plateau", "Prison", "Palace", "Stadium", "Province", "District",
-    "Region", "Governorate", "Prefecture",
+    "Lake",
+    "Valley",
+    "River",
+    "Square",
+    "Mountains",
+    "Mountain",
+    "Island",
+    "Islands",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Bay",
+    "Strait",
+    "Desert",
+    "Airport",
+    "Street",
+    "Road",
+    "Bridge",
+    "Peninsula",
+    "Coast",
+    "Canal",
+    "Dam",
+    "Pass",
+    "Airbase",
+    "Park",
+    "Heights",
+    "Plain",
+    "Basin",
+    "Hills",
+    "Forest",
+    "Avenue",
+    "Highway",
+    "Harbour",
+    "Harbor",
+    "Falls",
+    "Glacier",
+    "Range",
+    "Delta",
+    "Plateau",
+    "Prison",
+    "Palace",
+    "Stadium",
+    "Province",
+    "District",
+    "Region",
+    "Governorate",
+    "Prefecture",
 ];
 
 /// Suffixes that are the kind of place, not part of its name.
@@ -102,14 +510,44 @@ const LOC_PREFIX: &[&str] = &["Lake", "Mount", "Mt", "Fort", "Cape", "Isle"];
 
 /// Lower-case place nouns after a name ("Helmand province").
 const LOC_NOUN_AFTER: &[&str] = &[
-    "province", "provinces", "district", "city", "town", "village", "county", "region", "valley", "river", "airport",
-    "prison", "airbase", "governorate", "prefecture", "oblast", "state",
+    "province",
+    "provinces",
+    "district",
+    "city",
+    "town",
+    "village",
+    "county",
+    "region",
+    "valley",
+    "river",
+    "airport",
+    "prison",
+    "airbase",
+    "governorate",
+    "prefecture",
+    "oblast",
+    "state",
 ];
 
 /// Lower-case place nouns before `of` + name ("the city of Farah").
 const LOC_NOUN_OF: &[&str] = &[
-    "city", "cities", "town", "towns", "province", "provinces", "capital", "village", "district", "region",
-    "county", "port", "island", "state", "outskirts", "suburb", "suburbs",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "province",
+    "provinces",
+    "capital",
+    "village",
+    "district",
+    "region",
+    "county",
+    "port",
+    "island",
+    "state",
+    "outskirts",
+    "suburb",
+    "suburbs",
 ];
 
 /// Lower-case words that may join capitalised words inside a name.
@@ -120,12 +558,14 @@ const CONNECTORS: &[&str] = &[
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Gov", "Jr", "Sr", "Capt", "Sgt", "Maj",
-    "Prof", "Rev", "Adm", "Brig", "Cpl", "Pvt", "No", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "vs",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Gov", "Jr", "Sr", "Capt", "Sgt", "Maj", "Prof",
+    "Rev", "Adm", "Brig", "Cpl", "Pvt", "No", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "vs",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+    // compare lengths and first bytes before the bytes (hot in cue detection)
+    let (len, first) = (w.len(), w.as_bytes().first());
+    list.iter().any(|x| x.len() == len && x.as_bytes().first() == first && *x == w)
 }
 
 /// One candidate mention in a document.
@@ -240,7 +680,9 @@ fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
                 }
                 return true;
             }
-            '!' | '?' | ':' | ';' | '"' | '“' | '”' | '‘' | '(' | '[' | '|' | '•' | '—' | '–' => return true,
+            '!' | '?' | ':' | ';' | '"' | '“' | '”' | '‘' | '(' | '[' | '|' | '•' | '—' | '–' => {
+                return true
+            }
             '\'' if before.trim() == "'" => return true,
             _ => {}
         }
@@ -249,8 +691,6 @@ fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
 }
 
 fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
-    let whole = [Span::new(0, text.len())];
-    let parts = if parts.is_empty() { &whole[..] } else { parts };
     let mut doc = Doc { parts: Vec::new(), cands: Vec::new() };
     for &p in parts {
         let Some(hay) = p.get(text) else { continue };
@@ -329,15 +769,63 @@ fn nameish(part: &Part<'_>, i: usize) -> bool {
 
 /// Months and weekdays: capitalised, never the start of a person's name here.
 const CALENDAR: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Sept",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Sept",
 ];
 
 /// Words before `of` that keep the `of` inside one name.
 fn joins_of(w: &str) -> bool {
     has(ORG_HEAD, w)
         || has(TITLES, w)
-        || has(&["Gulf", "Bay", "Isle", "Sea", "Strait", "Republic", "Kingdom", "Emirate", "State", "Islands", "Cape", "City", "Sultanate", "Duchy", "Prince", "Princess", "Duke", "Bishop", "Archbishop", "Governor", "Minister", "Secretary", "Chief", "Head", "Chamber", "Port"], w)
+        || has(
+            &[
+                "Gulf",
+                "Bay",
+                "Isle",
+                "Sea",
+                "Strait",
+                "Republic",
+                "Kingdom",
+                "Emirate",
+                "State",
+                "Islands",
+                "Cape",
+                "City",
+                "Sultanate",
+                "Duchy",
+                "Prince",
+                "Princess",
+                "Duke",
+                "Bishop",
+                "Archbishop",
+                "Governor",
+                "Minister",
+                "Secretary",
+                "Chief",
+                "Head",
+                "Chamber",
+                "Port",
+            ],
+            w,
+        )
 }
 
 fn is_common(inner: &Inner, w: &str) -> bool {
@@ -472,7 +960,11 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         let n = b - a;
         let last = words[n - 1];
         // organisations: suffix or "Ministry of …"
-        if n >= 2 && has(ORG_SUFFIX, last) && !is_list_span(part, a, b) && !(n == 2 && is_common(inner, words[0]) && part.initial[a]) {
+        if n >= 2
+            && has(ORG_SUFFIX, last)
+            && !is_list_span(part, a, b)
+            && !(n == 2 && is_common(inner, words[0]) && part.initial[a])
+        {
             out.extend(cand(part, pi, a, b, EntityType::Org));
             continue;
         }
@@ -513,31 +1005,59 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
                 && !has(&["Al", "El", "Le", "La", "De", "Van", "Von", "Du", "Da"], wt(part, na));
             let has_digit = (na..nb).any(|i| part.words[i].digit);
             let starts_other = strong_hit_at(inner, part, na, EntityType::Per);
-            if titled && !starts_other && !part.words[na].caps && !has_digit && !has(CALENDAR, wt(part, na)) {
+            // "Jordan Henderson", "Israel Katz": a first name that is also a
+            // listed place still starts a name when a surname follows
+            let surname_follows = nb - na >= 2
+                && !strong_hit_at(inner, part, na + 1, EntityType::Per)
+                && !is_common(inner, wt(part, na + 1));
+            let all_common = (na..nb).all(|i| is_common(inner, wt(part, i)));
+            if titled
+                && !starts_other
+                && !all_common
+                && !part.words[na].caps
+                && !has_digit
+                && !has(CALENDAR, wt(part, na))
+            {
                 if let Some(mut c) = cand(part, pi, na, nb, EntityType::Per) {
                     c.single_per_cue = nb - na == 1;
                     out.push(c);
                 }
                 continue;
             }
-            if first_is_name && nb - na >= 2 && !starts_other && !part.words[na].caps && !has_digit {
+            if first_is_name && nb - na >= 2 && (!starts_other || surname_follows) && !part.words[na].caps && !has_digit
+            {
                 out.extend(cand(part, pi, na, nb, EntityType::Per));
                 continue;
             }
         }
         // places: a place noun after, or "city of" before
         let loc_after = next_word_is(part, b, LOC_NOUN_AFTER);
-        let loc_before = a >= 2
-            && wt(part, a - 1) == "of"
-            && is_space_sep(sep_before(part, a))
-            && has(LOC_NOUN_OF, wt(part, a - 2))
-            || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
+        let loc_before =
+            a >= 2 && wt(part, a - 1) == "of" && is_space_sep(sep_before(part, a)) && has(LOC_NOUN_OF, wt(part, a - 2))
+                || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
         let loc_appos = b + 1 < part.words.len()
             && sep_before(part, b) == ", "
-            && (wt(part, b) == "capital" || (has(&["the", "a"], wt(part, b)) && has(&["capital", "city", "town", "village", "province", "district", "region"], wt(part, b + 1))));
+            && (wt(part, b) == "capital"
+                || (has(&["the", "a"], wt(part, b))
+                    && has(
+                        &["capital", "city", "town", "village", "province", "district", "region"],
+                        wt(part, b + 1),
+                    )));
         if (loc_after || loc_before || loc_appos) && n <= 4 && !part.words[a].caps {
             out.extend(cand(part, pi, a, b, EntityType::Loc));
             continue;
+        }
+        // organisations by context: "X said its", "the X plant", "shares of X"
+        if !is_list_span(part, a, b) && !part.words[a].caps && n <= 4 {
+            let said_its = next_word_is(part, b, SPEECH) && b + 1 < part.words.len() && wt(part, b + 1) == "its";
+            let noun_after = next_word_is(part, b, ORG_NOUN_AFTER);
+            let shares_of = a >= 2
+                && wt(part, a - 1) == "of"
+                && has(&["shares", "stake", "subsidiary", "rival", "owner"], wt(part, a - 2));
+            if said_its || noun_after || shares_of {
+                out.extend(cand(part, pi, a, b, EntityType::Org));
+                continue;
+            }
         }
         // people by context: speech verb, apposition, "said X", photo credit
         if (2..=4).contains(&n)
@@ -551,7 +1071,8 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             let said_before = a >= 1
                 && has(&["said", "says", "according"], wt(part, a - 1))
                 && b <= part.words.len()
-                && (b == part.words.len() || matches!(sep_before(part, b).trim_start().chars().next(), Some(',' | '.')));
+                && (b == part.words.len()
+                    || matches!(sep_before(part, b).trim_start().chars().next(), Some(',' | '.')));
             let credit = sep_before(part, a).ends_with('(') && b < part.words.len() && sep_before(part, b) == "/";
             let appos = apposition(part, b);
             if verb || said_before || credit || appos {
@@ -564,7 +1085,14 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             plain.push((a, b));
         }
         // "the X said": an organisation
-        if n == 1 && a >= 1 && wt(part, a - 1) == "the" && next_word_is(part, b, SPEECH) && !is_common(inner, words[0]) && !inner.first_names.contains(words[0]) && !is_list_span(part, a, b) {
+        if n == 1
+            && a >= 1
+            && wt(part, a - 1) == "the"
+            && next_word_is(part, b, SPEECH)
+            && !is_common(inner, words[0])
+            && !inner.first_names.contains(words[0])
+            && !is_list_span(part, a, b)
+        {
             out.extend(cand(part, pi, a, b, EntityType::Org));
         }
     }
@@ -611,12 +1139,7 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             c.canonical = canon.clone();
         }
     }
-    cands.sort_by(|x, y| {
-        (y.end - y.start)
-            .cmp(&(x.end - x.start))
-            .then(y.pri.cmp(&x.pri))
-            .then(x.start.cmp(&y.start))
-    });
+    cands.sort_by(|x, y| (y.end - y.start).cmp(&(x.end - x.start)).then(y.pri.cmp(&x.pri)).then(x.start.cmp(&y.start)));
     // accepted spans never overlap: keyed by start, a new span overlaps
     // only its neighbours
     let mut taken: BTreeMap<usize, Cand> = BTreeMap::new();
@@ -737,7 +1260,7 @@ fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cf
         // propagated names replace the weak list hits they cover (spans are
         // absolute and parts do not overlap, so byte ranges suffice)
         let spans: BTreeMap<usize, usize> = added.iter().map(|a| (a.start, a.end)).collect();
-        d.cands.retain(|c| c.pri != 1 || !spans.range(..c.end).next_back().is_some_and(|(_, &e)| e > c.start));
+        d.cands.retain(|c| c.pri != 1 || spans.range(..c.end).next_back().is_none_or(|(_, &e)| e <= c.start));
         d.cands.extend(added);
         d.cands.sort_by_key(|c| (c.start, c.end));
     }

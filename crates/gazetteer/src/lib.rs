@@ -6,9 +6,11 @@
 //!
 //! - [`Gazetteer`]: the compiled list (≈160k surface forms from GeoNames,
 //!   countryinfo, i18n-nationality, SupraVerden and a hand-written news list;
-//!   see `NOTICE`) with the cue rules. [`Gazetteer::find`] analyses one
-//!   document, [`Gazetteer::find_cluster`] a cluster of documents (names seen
-//!   with a cue in one document are recognised in the others),
+//!   see `NOTICE`; rebuilt by `scripts/gazetteer/build.py`) with the cue
+//!   rules. [`Gazetteer::find`] / [`Gazetteer::find_in`] analyse one
+//!   document, [`Gazetteer::find_cluster`] (parts of each document, e.g. its
+//!   content paragraphs) and [`Gazetteer::find_cluster_texts`] a cluster
+//!   (names seen with a cue in one document are recognised in the others),
 //!   [`Gazetteer::find_list`] is the bare list matcher.
 //! - [`GazetteerBuilder`]: the embedded list and/or user lists (TSV or API).
 //! - [`Mention`]: a byte [`Span`], an [`EntityType`], a canonical name and a
@@ -18,7 +20,12 @@
 //! List matching is case-sensitive with diacritics folded (`Lashkar Gāh` ~
 //! `Lashkar Gah`), with a second key that ignores hyphens, apostrophes and
 //! joining particles (`Qala-e-Naw` ~ `Qala i Naw`); matches respect word
-//! boundaries on both sides and the longest match wins.
+//! boundaries on both sides and the longest match wins. Beyond the list,
+//! titles and roles, first names, speech verbs and appositions find people;
+//! suffixes (`… Army`, `… Ministry`, `Ministry of …`) organisations; place
+//! nouns (`… province`, `the city of …`) places. Sentence-initial common
+//! words never become entities. Every mention says whether it came from the
+//! list, a cue, or propagation of a name seen earlier.
 //!
 //! ```
 //! use brief_gazetteer::{EntityType, Gazetteer, MentionSource};
@@ -128,7 +135,7 @@ pub struct Mention {
 }
 
 /// One document of a cluster for [`Gazetteer::find_cluster`]: its text and
-/// the parts of it to search (e.g. its content paragraphs; empty = all).
+/// the parts of it to search (e.g. its content paragraphs).
 pub type ClusterDoc<'a> = (&'a str, &'a [Span]);
 
 /// Rank of rows added by users: above every embedded source.
@@ -177,6 +184,10 @@ pub(crate) struct Inner {
     pub exact: HashKeyed<u32>,
     /// Loose key → entry.
     pub loose: HashKeyed<u32>,
+    /// Bit set (2^20 bits, cache-resident) of the hashes of every exact key's
+    /// first word: most capitalised words start no key and are rejected here
+    /// without probing the large table.
+    pub first_bits: Vec<u64>,
     /// First word of a loose key → the most text words it may span.
     pub loose_firsts: HashKeyed<u8>,
     /// Patterns starting with a lower-case word ("al-Qaida"): their first
@@ -187,6 +198,14 @@ pub(crate) struct Inner {
     pub first_names: FxSet<Box<str>>,
     /// Frequent lower-case English words (sentence-initial filter).
     pub words: FxSet<Box<str>>,
+}
+
+const FIRST_BITS: usize = 1 << 20;
+
+#[inline]
+fn first_bit(h: u64) -> (usize, u64) {
+    let b = (h >> 40) as usize & (FIRST_BITS - 1);
+    (b / 64, 1u64 << (b % 64))
 }
 
 /// Flag in [`Inner::exact`] values: a longer key continues this one.
@@ -203,10 +222,11 @@ impl Inner {
         self.keys.get(r.0 as usize..r.1 as usize).unwrap_or_default()
     }
 
-    /// The entry whose exact key is `key`, and whether longer keys continue it.
+    /// The entry whose exact key is `key` (hashed `h`), and whether longer
+    /// keys continue it.
     #[inline]
-    fn get_exact(&self, key: &str) -> (Option<u32>, bool) {
-        let Some(&v) = self.exact.get(&key_hash(key)) else {
+    fn get_exact_hashed(&self, key: &str, h: u64) -> (Option<u32>, bool) {
+        let Some(&v) = self.exact.get(&h) else {
             return (None, false);
         };
         let i = v & NO_ENTRY;
@@ -334,6 +354,12 @@ impl Compiler {
         let key = Self::push_key(&mut inner.keys, &k.exact);
         let loose = Self::push_key(&mut inner.keys, &k.loose);
         inner.entries.push(Entry { canonical, key, loose, kind, rank, common, dot: k.dot });
+        let first_word = k.prefix_ends.first().map_or(&k.exact[..], |&e| &k.exact[..e]);
+        if inner.first_bits.is_empty() {
+            inner.first_bits = vec![0; FIRST_BITS / 64];
+        }
+        let (w, bit) = first_bit(key_hash(first_word));
+        inner.first_bits[w] |= bit;
         if self.defer {
             self.pending_exact.push((key_hash(&k.exact), idx));
             for &e in &k.prefix_ends {
@@ -380,16 +406,34 @@ impl Compiler {
         if kind == EntityType::Norp && (surface.ends_with('n') || surface.ends_with('i')) && !surface.contains(' ') {
             let plural = format!("{}s", k.exact);
             let h = key_hash(&plural);
+            let (w, bit) = first_bit(h);
+            inner.first_bits[w] |= bit;
             let pidx = inner.entries.len() as u32;
             if self.defer {
                 let pkey = Self::push_key(&mut inner.keys, &plural);
-                inner.entries.push(Entry { canonical, key: pkey, loose: (0, 0), kind, rank, common: false, dot: false });
+                inner.entries.push(Entry {
+                    canonical,
+                    key: pkey,
+                    loose: (0, 0),
+                    kind,
+                    rank,
+                    common: false,
+                    dot: false,
+                });
                 self.pending_exact.push((h, pidx));
             } else {
                 let v = inner.exact.entry(h).or_insert(NO_ENTRY);
                 if *v & NO_ENTRY == NO_ENTRY {
                     let pkey = Self::push_key(&mut inner.keys, &plural);
-                    inner.entries.push(Entry { canonical, key: pkey, loose: (0, 0), kind, rank, common: false, dot: false });
+                    inner.entries.push(Entry {
+                        canonical,
+                        key: pkey,
+                        loose: (0, 0),
+                        kind,
+                        rank,
+                        common: false,
+                        dot: false,
+                    });
                     *v = (*v & CONTINUES) | pidx;
                 }
             }
@@ -522,9 +566,7 @@ impl Gazetteer {
             .get_or_init(|| {
                 // the embedded file is a tested build artefact; should it ever
                 // fail to load, degrade to cues only rather than panic
-                GazetteerBuilder::default()
-                    .build()
-                    .unwrap_or_else(|_| Gazetteer { inner: Arc::new(Inner::default()) })
+                GazetteerBuilder::default().build().unwrap_or_else(|_| Gazetteer { inner: Arc::new(Inner::default()) })
             })
             .clone()
     }
@@ -557,28 +599,59 @@ impl Gazetteer {
     }
 
     /// Mentions of every document of a cluster, in input order. Each
-    /// document is `(text, parts)`: the parts to search (an empty slice means
-    /// the whole text); spans index the document's text. Names found with a
+    /// document is `(text, parts)`: only the parts are searched (an empty
+    /// slice searches nothing, as in [`Gazetteer::find_in`]); spans index the
+    /// document's text. Names found with a
     /// cue in one document (a person introduced with a title, an organisation
     /// with its suffix) are recognised in the others as
     /// [`MentionSource::Propagated`]; a bare surname resolves to the full name
     /// used in the same document first, then in the cluster if unambiguous.
     ///
     /// ```
-    /// use brief_gazetteer::{Gazetteer, MentionSource};
+    /// use brief_gazetteer::{Gazetteer, MentionSource, Span};
     /// let gaz = Gazetteer::new();
     /// let a = "Police chief Wahid Qasemi said the road was closed.";
     /// let b = "Qasemi later reopened it.";
-    /// let found = gaz.find_cluster(&[(a, &[]), (b, &[])]);
+    /// let whole_b = [Span::new(0, b.len())];
+    /// let found = gaz.find_cluster(&[(a, &[Span::new(0, a.len())]), (b, &whole_b)]);
     /// assert_eq!(found[1][0].canonical, "Wahid Qasemi");
     /// assert_eq!(found[1][0].source, MentionSource::Propagated);
+    /// assert_eq!(gaz.find_cluster_texts(&[a, b]), found);
     /// ```
     pub fn find_cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Mention>> {
         cues::find_cluster(&self.inner, docs)
     }
 
-    /// List matches only (no cues, no propagation): the raw matcher.
+    /// [`Gazetteer::find_cluster`] over whole texts.
+    pub fn find_cluster_texts(&self, texts: &[&str]) -> Vec<Vec<Mention>> {
+        let whole: Vec<[Span; 1]> = texts.iter().map(|t| [Span::new(0, t.len())]).collect();
+        let docs: Vec<ClusterDoc<'_>> = texts.iter().zip(&whole).map(|(t, w)| (*t, &w[..])).collect();
+        self.find_cluster(&docs)
+    }
+
+    /// List matches only (no cues, no propagation).
     pub fn find_list(&self, text: &str) -> Vec<Mention> {
+        self.list_matches(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                kind: m.kind,
+                canonical: m.canonical.to_string(),
+                source: MentionSource::List,
+            })
+            .collect()
+    }
+
+    /// The raw list matcher: matches with borrowed canonical names, no
+    /// allocation per match.
+    ///
+    /// ```
+    /// use brief_gazetteer::{EntityType, Gazetteer};
+    /// let gaz = Gazetteer::new();
+    /// let m = &gaz.list_matches("Troops left the U.S. base.")[0];
+    /// assert_eq!((m.span.start, m.span.end, m.kind, m.canonical), (16, 20, EntityType::Loc, "United States"));
+    /// ```
+    pub fn list_matches(&self, text: &str) -> Vec<ListMatch<'_>> {
         let mut ws = Vec::new();
         let mut hits = Vec::new();
         scan::words(text, &mut ws);
@@ -586,15 +659,21 @@ impl Gazetteer {
         hits.iter()
             .map(|h| {
                 let e = &self.inner.entries[h.entry as usize];
-                Mention {
-                    span: Span::new(h.start, h.end),
-                    kind: e.kind,
-                    canonical: self.inner.canonical(e).to_string(),
-                    source: MentionSource::List,
-                }
+                ListMatch { span: Span::new(h.start, h.end), kind: e.kind, canonical: self.inner.canonical(e) }
             })
             .collect()
     }
+}
+
+/// A bare list match (see [`Gazetteer::list_matches`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListMatch<'g> {
+    /// The match's bytes in the text searched.
+    pub span: Span,
+    /// Entity type.
+    pub kind: EntityType,
+    /// Canonical name, borrowed from the gazetteer.
+    pub canonical: &'g str,
 }
 
 impl Inner {
@@ -634,9 +713,18 @@ impl Inner {
         }
         // exact keys, extended word by word while some key continues
         let title_too = w.caps && w.end - w.start >= 4;
+        // the common case, an ASCII word that starts no key: one hash of the
+        // slice and one cache-resident bit test
+        let plain_miss = w.ascii && {
+            let (b, bit) = first_bit(key_hash(&hay[w.start..w.end]));
+            self.first_bits.get(b).is_none_or(|&x| x & bit == 0)
+        };
         for title in [false, true] {
             if title && !title_too {
                 break;
+            }
+            if !title && plain_miss {
+                continue;
             }
             buf.clear();
             let mut best = None;
@@ -653,7 +741,14 @@ impl Inner {
                 } else {
                     push_folded(s, ws[j].ascii, buf);
                 }
-                let (found, continues) = self.get_exact(buf);
+                let h = key_hash(buf);
+                if j == i {
+                    let (w, bit) = first_bit(h);
+                    if self.first_bits.get(w).is_none_or(|&x| x & bit == 0) {
+                        break;
+                    }
+                }
+                let (found, continues) = self.get_exact_hashed(buf, h);
                 if let Some(h) = found.and_then(|e| self.hit(hay, ws, i, j, e)) {
                     best = Some(h);
                 }
@@ -670,10 +765,18 @@ impl Inner {
 
     /// Loose keys: only where hyphens, apostrophes or particles occur.
     fn match_loose(&self, hay: &str, ws: &[Word], i: usize, buf: &mut String) -> Option<Hit> {
-        if self.loose.is_empty() {
+        if self.loose.is_empty() || i + 1 >= ws.len() {
             return None;
         }
         let w = &ws[i];
+        // cheap gate: a loose key needs a hyphen, an apostrophe or a
+        // particle right after the first word
+        let next = &ws[i + 1];
+        let sep = &hay[w.end..next.start];
+        let joined = sep.starts_with(['-', '\'', '’', '‘', '`', 'ʿ']) || sep.ends_with(['-', '\'', '’', '‘', '`', 'ʿ']);
+        if !joined && !scan::is_particle(&hay[next.start..next.end]) {
+            return None;
+        }
         buf.clear();
         push_folded(&hay[w.start..w.end], w.ascii, buf);
         let &maxn = self.loose_firsts.get(&key_hash(buf))?;

@@ -86,25 +86,25 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
         let mut upper = 0usize;
         let mut lower = 0usize;
         while i < b.len() {
-            let c = CLASS[b[i] as usize];
-            match c {
-                LOWER => lower += 1,
-                UPPER => upper += 1,
-                DIGIT => {}
-                MULTI => {
-                    let ch = hay[i..].chars().next().unwrap_or(' ');
-                    if !is_word_char(ch) {
-                        break;
-                    }
-                    ascii = false;
-                    upper += ch.is_uppercase() as usize;
-                    lower += ch.is_lowercase() as usize;
-                    i += ch.len_utf8();
-                    continue;
+            let byte = b[i];
+            if byte < 0x80 {
+                let c = CLASS[byte as usize];
+                if c == NON {
+                    break;
                 }
-                _ => break,
+                upper += (c == UPPER) as usize;
+                lower += (c == LOWER) as usize;
+                i += 1;
+                continue;
             }
-            i += 1;
+            let ch = hay[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(ch) {
+                break;
+            }
+            ascii = false;
+            upper += ch.is_uppercase() as usize;
+            lower += ch.is_lowercase() as usize;
+            i += ch.len_utf8();
         }
         let first = CLASS[b[start] as usize];
         let (cap, digit) = match first {
@@ -210,7 +210,9 @@ pub(crate) fn push_sep(s: &str, out: &mut String) -> Sep {
         "'" => Sep::Apostrophe,
         "." | ". " | ", " | " & " | "&" | "' " | "/" => Sep::Other,
         _ if norm.starts_with(' ') => Sep::Break,
-        _ if norm.chars().any(|c| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | ';' | ':' | '|' | '!' | '?'))
+        _ if norm
+            .chars()
+            .any(|c| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | ';' | ':' | '|' | '!' | '?'))
             || norm.chars().count() > 2 =>
         {
             Sep::Break
@@ -227,7 +229,25 @@ pub(crate) fn push_sep(s: &str, out: &mut String) -> Sep {
 pub(crate) fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "e" | "i" | "y" | "ye" | "yi" | "ul" | "ol" | "al" | "el" | "ud" | "ad" | "as" | "ash" | "at" | "ur" | "ar" | "az" | "a" | "o" | "u"
+        "e" | "i"
+            | "y"
+            | "ye"
+            | "yi"
+            | "ul"
+            | "ol"
+            | "al"
+            | "el"
+            | "ud"
+            | "ad"
+            | "as"
+            | "ash"
+            | "at"
+            | "ur"
+            | "ar"
+            | "az"
+            | "a"
+            | "o"
+            | "u"
     )
 }
 

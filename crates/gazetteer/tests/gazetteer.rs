@@ -5,25 +5,45 @@ use proptest::prelude::*;
 use EntityType::*;
 use MentionSource::*;
 
+/// An expected mention: surface, type, canonical, source.
+type Want<'a> = (&'a str, EntityType, &'a str, MentionSource);
+/// A gold mention: start, end, type, canonical.
+type GoldMention = (usize, usize, String, String);
+
 /// Checks every span slices back to the expected surface.
-fn check(text: &str, got: &[Mention], want: &[(&str, EntityType, &str, MentionSource)]) {
-    let got: Vec<(&str, EntityType, &str, MentionSource)> =
-        got.iter().map(|m| (&text[m.span], m.kind, m.canonical.as_str(), m.source)).collect();
+fn check(text: &str, got: &[Mention], want: &[Want<'_>]) {
+    let got: Vec<Want<'_>> = got.iter().map(|m| (&text[m.span], m.kind, m.canonical.as_str(), m.source)).collect();
     assert_eq!(got, want, "in {text:?}");
 }
 
 #[test]
 fn matching_table() {
     let gaz = Gazetteer::new();
-    let table: &[(&str, &[(&str, EntityType, &str, MentionSource)])] = &[
+    let table: &[(&str, &[Want<'_>])] = &[
         // diacritics folded, both directions
-        ("Fighting in Lashkar Gāh and Herāt.", &[("Lashkar Gāh", Loc, "Lashkar Gah", List), ("Herāt", Loc, "Herat", List)]),
+        (
+            "Fighting in Lashkar Gāh and Herāt.",
+            &[("Lashkar Gāh", Loc, "Lashkar Gah", List), ("Herāt", Loc, "Herat", List)],
+        ),
         // loose key: hyphens and joining particles
-        ("They took Qala-e-Naw and Mazar-i-Sharif.", &[("Qala-e-Naw", Loc, "Qala i Naw", List), ("Mazar-i-Sharif", Loc, "Mazar-e Sharif", List)]),
+        (
+            "They took Qala-e-Naw and Mazar-i-Sharif.",
+            &[("Qala-e-Naw", Loc, "Qala i Naw", List), ("Mazar-i-Sharif", Loc, "Mazar-e Sharif", List)],
+        ),
         // possessives and demonym plurals
-        ("Afghanistan’s army and many Afghans fled.", &[("Afghanistan", Loc, "Afghanistan", List), ("Afghans", Norp, "Afghan", List)]),
+        (
+            "Afghanistan’s army and many Afghans fled.",
+            &[("Afghanistan", Loc, "Afghanistan", List), ("Afghans", Norp, "Afghan", List)],
+        ),
         // news aliases; a full stop that ends the sentence is also the alias's
-        ("Troops left the U.S. The US-backed UK plan.", &[("U.S.", Loc, "United States", List), ("US", Loc, "United States", List), ("UK", Loc, "United Kingdom", List)]),
+        (
+            "Troops left the U.S. The US-backed UK plan.",
+            &[
+                ("U.S.", Loc, "United States", List),
+                ("US", Loc, "United States", List),
+                ("UK", Loc, "United Kingdom", List),
+            ],
+        ),
         // all-caps datelines
         ("KABUL: The Taliban said.", &[("KABUL", Loc, "Kabul", List), ("Taliban", Org, "Taliban", List)]),
         // first names and common words are not places
@@ -33,13 +53,20 @@ fn matching_table() {
             "Police chief Wahid Qasemi said roads were shut. Qasemi later left.",
             &[("Wahid Qasemi", Per, "Wahid Qasemi", Cue), ("Qasemi", Per, "Wahid Qasemi", Propagated)],
         ),
-        ("Mr Jonathan Pryce met Dr Aylin Demirtas.", &[("Jonathan Pryce", Per, "Jonathan Pryce", Cue), ("Aylin Demirtas", Per, "Aylin Demirtas", Cue)]),
+        (
+            "Mr Jonathan Pryce met Dr Aylin Demirtas.",
+            &[("Jonathan Pryce", Per, "Jonathan Pryce", Cue), ("Aylin Demirtas", Per, "Aylin Demirtas", Cue)],
+        ),
         // speech verbs and appositions
         ("Farhad Noori, a local official, said the bridge fell.", &[("Farhad Noori", Per, "Farhad Noori", Cue)]),
         // organisation and place suffixes and nouns
         (
             "The Kandahar Provincial Council met near Qargha Lake in Garmsir district.",
-            &[("Kandahar Provincial Council", Org, "Kandahar Provincial Council", Cue), ("Qargha Lake", Loc, "Qargha Lake", Cue), ("Garmsir", Loc, "Garmsir", Cue)],
+            &[
+                ("Kandahar Provincial Council", Org, "Kandahar Provincial Council", Cue),
+                ("Qargha Lake", Loc, "Qargha Lake", Cue),
+                ("Garmsir", Loc, "Garmsir", Cue),
+            ],
         ),
         // dates are not people
         ("On August 13 the city fell.", &[]),
@@ -54,7 +81,7 @@ fn surnames_resolve_within_the_document_first() {
     let gaz = Gazetteer::new();
     let a = "Prime Minister Imran Khan spoke. Khan said talks failed.";
     let b = "The Taliban captured strongman Ismail Khan in Herat. Khan was later freed.";
-    let found = gaz.find_cluster(&[(a, &[]), (b, &[])]);
+    let found = gaz.find_cluster_texts(&[a, b]);
     let khan = |text: &str, ms: &[Mention]| -> Vec<String> {
         ms.iter().filter(|m| &text[m.span] == "Khan").map(|m| m.canonical.clone()).collect()
     };
@@ -65,9 +92,9 @@ fn surnames_resolve_within_the_document_first() {
 #[test]
 fn cue_names_propagate_across_the_cluster() {
     let gaz = Gazetteer::new();
-    let docs = ["Spokesman Wahid Qasemi said the road was closed.", "Officials could not reach Wahid Qasemi.", "Qasemi left."];
-    let input: Vec<(&str, &[Span])> = docs.iter().map(|d| (*d, &[][..])).collect();
-    let found = gaz.find_cluster(&input);
+    let docs =
+        ["Spokesman Wahid Qasemi said the road was closed.", "Officials could not reach Wahid Qasemi.", "Qasemi left."];
+    let found = gaz.find_cluster_texts(&docs);
     assert_eq!(found[1][0].source, Propagated);
     assert_eq!(found[2][0].canonical, "Wahid Qasemi");
     // spans index each document's own text
@@ -87,6 +114,9 @@ fn parts_limit_the_search_and_spans_index_the_text() {
     check(text, &found, &[("Kabul", Loc, "Kabul", List), ("Herat", Loc, "Herat", List)]);
     // parts out of range or off char boundaries are ignored, not a panic
     assert!(gaz.find_in("Kābul", &[Span::new(2, 3), Span::new(3, 99)]).is_empty());
+    // no parts, nothing searched (a document whose paragraphs are all boilerplate)
+    assert!(gaz.find_in(text, &[]).is_empty());
+    assert!(gaz.find_cluster(&[(text, &[])])[0].is_empty());
 }
 
 #[test]
@@ -104,7 +134,7 @@ fn user_rows_win_over_the_embedded_list() {
 }
 
 /// Strips `[[surface|TYPE|canonical]]` markup.
-fn parse_ann(src: &str) -> (String, Vec<(usize, usize, String, String)>) {
+fn parse_ann(src: &str) -> (String, Vec<GoldMention>) {
     let (mut text, mut gold, mut rest) = (String::new(), Vec::new(), src);
     while let Some(i) = rest.find("[[") {
         text.push_str(&rest[..i]);
@@ -123,7 +153,7 @@ fn parse_ann(src: &str) -> (String, Vec<(usize, usize, String, String)>) {
     (text, gold)
 }
 
-fn seed_docs() -> Vec<(String, Vec<(usize, usize, String, String)>)> {
+fn seed_docs() -> Vec<(String, Vec<GoldMention>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds");
     let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
@@ -144,8 +174,8 @@ fn seed_annotations_match_the_seed_files() {
 fn seeds_people_places_organisations() {
     let gaz = Gazetteer::new();
     let docs = seed_docs();
-    let input: Vec<(&str, &[Span])> = docs.iter().map(|(t, _)| (t.as_str(), &[][..])).collect();
-    let found = gaz.find_cluster(&input);
+    let input: Vec<&str> = docs.iter().map(|(t, _)| t.as_str()).collect();
+    let found = gaz.find_cluster_texts(&input);
     let (mut tp, mut fp, mut fn_, mut canon_ok) = (0, 0, 0, 0);
     for ((_, gold), sys) in docs.iter().zip(&found) {
         for m in sys.iter().filter(|m| m.kind != Norp) {
@@ -179,7 +209,9 @@ fn seeds_people_places_organisations() {
     for name in ["Taliban", "NATO", "United Nations", "Reuters", "AFP"] {
         assert!(has(name, Org), "{name}");
     }
-    for bad in ["US", "U.S.", "Ashraf", "Antony", "Austin", "Ben", "Wallace", "One", "Born", "Freedom", "Lake", "Western"] {
+    for bad in
+        ["US", "U.S.", "Ashraf", "Antony", "Austin", "Ben", "Wallace", "One", "Born", "Freedom", "Lake", "Western"]
+    {
         assert!(!table.iter().any(|e| e.canonical == bad), "{bad}");
     }
 }
@@ -212,7 +244,7 @@ proptest! {
             last = m.span.end;
         }
         let _ = gaz.find_in(&text, &[Span::new(cut, cut + 5), Span::new(0, cut)]);
-        let again = gaz.find_cluster(&[(&text, &[]), (&text, &[])]);
+        let again = gaz.find_cluster_texts(&[&text, &text]);
         prop_assert_eq!(&again[0], &again[1]);
     }
 

@@ -275,16 +275,17 @@ impl Summarizer {
             Algorithm::TextRank => Box::new(Graph { kind: GraphKind::TextRank }),
             Algorithm::Coverage => Box::new(Coverage::default()),
         };
-        let mut picker = Picker::new(&cluster, self.budget, self.overflow, false);
+        let mut picker = Picker::new(&cluster, self.budget, self.overflow, 0);
         selector.select(&cluster, &mut picker);
         if picker.chosen.is_empty() {
             // Only short sentences: better a short summary than none.
-            picker = Picker::new(&cluster, self.budget, self.overflow, true);
+            picker = Picker::new(&cluster, self.budget, self.overflow, 1);
             selector.select(&cluster, &mut picker);
         }
         if picker.chosen.is_empty() {
-            // Nothing scored (e.g. no concept shared by two sentences):
-            // fall back to the lead.
+            // Nothing scored, or no text reads as sentences (no final
+            // punctuation): the lead, whatever it is.
+            picker = Picker::new(&cluster, self.budget, self.overflow, 2);
             Lead.select(&cluster, &mut picker);
         }
         let order = story_order(&cluster, &picker.chosen);

@@ -175,7 +175,7 @@ fn step1b(w: &mut Vec<u8>) {
     }
 }
 
-fn step1c(w: &mut Vec<u8>) {
+fn step1c(w: &mut [u8]) {
     let n = w.len();
     if n >= 1 && w[n - 1] == b'y' {
         let stem = &w[..n - 1];

@@ -55,32 +55,100 @@ fn quotes_balanced(t: &str) -> bool {
 fn openers(lang: Option<Language>) -> &'static [&'static str] {
     match lang {
         Some(Language::English) | None => &[
-            "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "that",
-            "such", "but", "and", "or", "also", "however", "meanwhile", "still", "yet", "so", "then", "thus",
-            "therefore", "moreover", "furthermore", "besides", "instead", "nevertheless", "nonetheless",
-            "otherwise", "later", "there",
+            "he",
+            "she",
+            "it",
+            "they",
+            "them",
+            "his",
+            "her",
+            "its",
+            "their",
+            "this",
+            "these",
+            "those",
+            "that",
+            "such",
+            "but",
+            "and",
+            "or",
+            "also",
+            "however",
+            "meanwhile",
+            "still",
+            "yet",
+            "so",
+            "then",
+            "thus",
+            "therefore",
+            "moreover",
+            "furthermore",
+            "besides",
+            "instead",
+            "nevertheless",
+            "nonetheless",
+            "otherwise",
+            "later",
+            "there",
         ],
         Some(Language::French) => &[
-            "il", "elle", "ils", "elles", "ce", "cette", "ces", "cela", "ça", "mais", "et", "ou", "cependant",
-            "pourtant", "toutefois", "ainsi", "donc", "puis", "ensuite", "aussi",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "ce",
+            "cette",
+            "ces",
+            "cela",
+            "ça",
+            "mais",
+            "et",
+            "ou",
+            "cependant",
+            "pourtant",
+            "toutefois",
+            "ainsi",
+            "donc",
+            "puis",
+            "ensuite",
+            "aussi",
         ],
         Some(Language::German) => &[
-            "er", "sie", "es", "dies", "diese", "dieser", "dieses", "das", "aber", "und", "oder", "jedoch",
-            "dennoch", "trotzdem", "deshalb", "daher", "dann", "auch", "außerdem",
+            "er",
+            "sie",
+            "es",
+            "dies",
+            "diese",
+            "dieser",
+            "dieses",
+            "das",
+            "aber",
+            "und",
+            "oder",
+            "jedoch",
+            "dennoch",
+            "trotzdem",
+            "deshalb",
+            "daher",
+            "dann",
+            "auch",
+            "außerdem",
         ],
         Some(Language::Spanish) => &[
-            "él", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "eso", "pero", "y", "o", "sin",
-            "además", "entonces", "también", "luego",
+            "él", "ella", "ellos", "ellas", "este", "esta", "estos", "estas", "eso", "pero", "y", "o", "sin", "además",
+            "entonces", "también", "luego",
         ],
         Some(Language::Italian) => &[
-            "lui", "lei", "loro", "questo", "questa", "questi", "ma", "e", "o", "però", "tuttavia", "inoltre",
-            "poi", "anche",
+            "lui", "lei", "loro", "questo", "questa", "questi", "ma", "e", "o", "però", "tuttavia", "inoltre", "poi",
+            "anche",
         ],
         Some(Language::Portuguese) => &[
             "ele", "ela", "eles", "elas", "este", "esta", "isso", "mas", "e", "ou", "porém", "contudo", "também",
             "depois",
         ],
-        Some(Language::Dutch) => &["hij", "zij", "ze", "het", "dit", "deze", "maar", "en", "of", "echter", "ook", "dan"],
+        Some(Language::Dutch) => {
+            &["hij", "zij", "ze", "het", "dit", "deze", "maar", "en", "of", "echter", "ook", "dan"]
+        }
         _ => &[],
     }
 }
@@ -88,8 +156,18 @@ fn openers(lang: Option<Language>) -> &'static [&'static str] {
 /// English definite descriptions of an earlier event ("The claim was
 /// backed up…"): they point at a sentence the reader has not seen.
 const EVENT_NOUNS_EN: &[&str] = &[
-    "claim", "move", "decision", "announcement", "statement", "remarks", "comments", "attack", "incident",
-    "report", "deal", "news",
+    "claim",
+    "move",
+    "decision",
+    "announcement",
+    "statement",
+    "remarks",
+    "comments",
+    "attack",
+    "incident",
+    "report",
+    "deal",
+    "news",
 ];
 
 fn refers_back(t: &str, lang: Option<Language>) -> bool {
@@ -105,9 +183,7 @@ fn refers_back(t: &str, lang: Option<Language>) -> bool {
     if matches!(second.as_str(), "later" | "earlier" | "afterwards") && first != "the" {
         return true;
     }
-    matches!(lang, Some(Language::English) | None)
-        && first == "the"
-        && EVENT_NOUNS_EN.contains(&second.as_str())
+    matches!(lang, Some(Language::English) | None) && first == "the" && EVENT_NOUNS_EN.contains(&second.as_str())
 }
 
 /// Strips a leading dateline ("KABUL:", "Kabul:", "WASHINGTON (Reuters) -",
@@ -139,8 +215,8 @@ pub(crate) fn strip_dateline(text: &str, span: Span, leading: bool) -> Span {
             return span;
         }
         let place = before.split('(').next().unwrap_or(before);
-        let shouting = place.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
-            && !place.chars().any(char::is_lowercase);
+        let shouting =
+            place.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2 && !place.chars().any(char::is_lowercase);
         let head_ok = is_dateline_head(before) && (leading || shouting);
         if head_ok && after.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             cut = Some(s.len() - after.len());
@@ -178,10 +254,19 @@ mod tests {
     #[test]
     fn datelines() {
         for (input, want) in [
-            ("KABUL: The Taliban seized more major cities on Friday.", "The Taliban seized more major cities on Friday."),
-            ("Kabul: The Taliban have captured the second biggest city.", "The Taliban have captured the second biggest city."),
+            (
+                "KABUL: The Taliban seized more major cities on Friday.",
+                "The Taliban seized more major cities on Friday.",
+            ),
+            (
+                "Kabul: The Taliban have captured the second biggest city.",
+                "The Taliban have captured the second biggest city.",
+            ),
             ("WASHINGTON (Reuters) - The Pentagon will send 3,000 troops.", "The Pentagon will send 3,000 troops."),
-            ("KABUL, Afghanistan — Taliban fighters entered the city today.", "Taliban fighters entered the city today."),
+            (
+                "KABUL, Afghanistan — Taliban fighters entered the city today.",
+                "Taliban fighters entered the city today.",
+            ),
             ("NEW DELHI -- Officials said the talks failed again.", "Officials said the talks failed again."),
             ("The Taliban said: We will win the war soon.", "The Taliban said: We will win the war soon."),
             ("Price: Dh136,814 for the base model and more.", "Price: Dh136,814 for the base model and more."),

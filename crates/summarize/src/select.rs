@@ -19,6 +19,7 @@ pub(crate) struct Picker<'c> {
     budget: Budget,
     overflow: bool,
     allow_short: bool,
+    anything: bool,
     pub chosen: Vec<(usize, f64)>,
     is_chosen: Vec<bool>,
     used_group: Vec<bool>,
@@ -28,13 +29,17 @@ pub(crate) struct Picker<'c> {
 }
 
 impl<'c> Picker<'c> {
-    pub fn new(cluster: &'c Cluster, budget: Budget, overflow: bool, allow_short: bool) -> Picker<'c> {
+    /// A picker; `relax` 0 applies every rule, 1 also takes short
+    /// sentences, 2 takes anything the budget allows (the last resort for
+    /// text without sentence punctuation).
+    pub fn new(cluster: &'c Cluster, budget: Budget, overflow: bool, relax: u8) -> Picker<'c> {
         let n = cluster.sents.len();
         Picker {
             cluster,
             budget,
             overflow,
-            allow_short,
+            allow_short: relax >= 1,
+            anything: relax >= 2,
             chosen: Vec::new(),
             is_chosen: vec![false; n],
             used_group: vec![false; n],
@@ -57,7 +62,7 @@ impl<'c> Picker<'c> {
         let readable = match sent.usable {
             Use::Standalone => true,
             Use::NeedsAntecedent => self.cluster.predecessor(s).is_some_and(|p| self.is_chosen[p]),
-            Use::Never => false,
+            Use::Never => self.anything,
         };
         readable && (self.overflow || self.fits(s))
     }
@@ -286,7 +291,10 @@ impl Selector for Graph {
                     }
                     acc[j] += match self.kind {
                         GraphKind::LexRank => {
-                            let wj = red.vecs[roots[j]].0.binary_search_by_key(&t, |x| x.0).map_or(0.0, |p| red.vecs[roots[j]].0[p].1);
+                            let wj = red.vecs[roots[j]]
+                                .0
+                                .binary_search_by_key(&t, |x| x.0)
+                                .map_or(0.0, |p| red.vecs[roots[j]].0[p].1);
                             v[i].1 * wj
                         }
                         GraphKind::TextRank => 1.0,

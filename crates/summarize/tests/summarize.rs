@@ -10,11 +10,8 @@ use proptest::prelude::*;
 fn with_docs<R>(texts: &[&str], lang: Option<Language>, f: impl FnOnce(&[Document<'_>]) -> R) -> R {
     let splitter = SentenceSplitter::new(lang);
     let sentences: Vec<Vec<Span>> = texts.iter().map(|t| splitter.split(t)).collect();
-    let docs: Vec<Document> = texts
-        .iter()
-        .zip(&sentences)
-        .map(|(t, s)| Document { text: t, sentences: s, lang, date: None })
-        .collect();
+    let docs: Vec<Document> =
+        texts.iter().zip(&sentences).map(|(t, s)| Document { text: t, sentences: s, lang, date: None }).collect();
     f(&docs)
 }
 
@@ -49,6 +46,7 @@ fn table() {
         ("only short sentences", &["Foo fell. Bar fell."], Budget::Words(100), "Foo fell. Bar fell."),
         ("pronoun never opens", &[pronoun, other], Budget::Sentences(1), "The army retook the northern city of Foo on Monday after a long siege."),
         ("heading and question dropped", &["Foo falls to army\nWill the city of Foo hold out against the army this time?\nThe army retook the northern city of Foo on Monday after a long siege."], Budget::Words(100), "The army retook the northern city of Foo on Monday after a long siege."),
+        ("no sentence punctuation at all", &["Foo falls to army"], Budget::Words(100), "Foo falls to army"),
         ("budget too small for any sentence", &[copy], Budget::Words(3), ""),
         ("bytes, dateline left out", &[kabul, other], Budget::Bytes(80), "The army retook the northern city of Foo on Monday after a long siege."),
     ];

@@ -252,7 +252,7 @@ pub(crate) fn bullet_len(line: &str) -> Option<usize> {
             _ => None,
         };
     }
-    // "12. " / "3) " / "a) " / "(iv) "
+    // "12. " / "3) " / "a) " / "b. " / "(iv) " / "iv. "
     let b = line.as_bytes();
     let mut k = 0;
     if b.first() == Some(&b'(') {
@@ -266,7 +266,11 @@ pub(crate) fn bullet_len(line: &str) -> Option<usize> {
     }
     k += body;
     let close = *b.get(k)?;
-    let ok = if digits > 0 { close == b'.' || close == b')' } else { close == b')' };
+    let ok = if digits > 0 || letters == 1 || is_roman(&line[k - body..k]) {
+        close == b'.' || close == b')'
+    } else {
+        close == b')'
+    };
     if !ok {
         return None;
     }
@@ -275,4 +279,34 @@ pub(crate) fn bullet_len(line: &str) -> Option<usize> {
         Some(b' ' | b'\t') => Some(k + 1),
         _ => None,
     }
+}
+
+/// A (lower- or upper-case) Roman numeral up to 39: "iv", "XII".
+pub(crate) fn is_roman(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 6
+        && (word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+            || word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+        && matches!(
+            word.to_ascii_lowercase().as_str(),
+            "i" | "ii"
+                | "iii"
+                | "iv"
+                | "v"
+                | "vi"
+                | "vii"
+                | "viii"
+                | "ix"
+                | "x"
+                | "xi"
+                | "xii"
+                | "xiii"
+                | "xiv"
+                | "xv"
+                | "xvi"
+                | "xvii"
+                | "xviii"
+                | "xix"
+                | "xx"
+        )
 }

@@ -221,7 +221,11 @@ impl SentenceSplitter {
         let after = j;
 
         if kind == Terminal::Script {
-            return Candidate { boundary: true, end: after };
+            // 「行くぞ。」と言った: a quoted sentence followed by a particle
+            // is embedded in the sentence that goes on.
+            let embedded =
+                closed && char_at(text, after).is_some_and(|c| after < end && ('\u{3041}'..='\u{309F}').contains(&c));
+            return Candidate { boundary: !embedded, end: after };
         }
 
         let next_char = char_at(text, after).filter(|_| after < end);
@@ -271,7 +275,7 @@ impl SentenceSplitter {
                 !next.lower && !said
             }
             Terminal::Ellipsis => !next.lower,
-            Terminal::Dot => !next.lower && self.dot_ends(text, start, pos, closed, &next),
+            Terminal::Dot => !next.lower && self.dot_ends(text, start, pos, after, &next),
         };
         Candidate { boundary, end: end_of_sentence }
     }
@@ -286,19 +290,23 @@ impl SentenceSplitter {
     }
 
     /// Does the full stop at `pos` end the sentence, given the next word?
-    fn dot_ends(&self, text: &str, start: usize, pos: usize, closed: bool, next: &Next<'_>) -> bool {
-        if closed {
-            // `(approx.)` is rare; `He said “no.” Then` is common.
-            return true;
-        }
+    fn dot_ends(&self, text: &str, start: usize, pos: usize, after: usize, next: &Next<'_>) -> bool {
         let word_start = word_start(text, start, pos);
         let word = &text[word_start..pos];
+        if after > pos + 1 {
+            // Closed by a quote or bracket: `He said “no.” Then` — except a
+            // list marker "1.)".
+            let list = &text[pos + 1..after] == ")"
+                && (1..=3).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_digit());
+            return !list;
+        }
         if word.is_empty() {
             return true;
         }
         let ab = self.abbrevs;
-        let at_sentence_start =
-            text[start..word_start].trim().is_empty() || crate::chars::bullet_len(&text[start..pos + 1]).is_some();
+        let at_sentence_start = text[start..word_start].chars().all(char::is_whitespace)
+            || crate::chars::bullet_len(&text[start..pos + 1]).is_some();
         let is_number = word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             && word.bytes().any(|b| b.is_ascii_digit());
         let single_letter = {
@@ -314,7 +322,7 @@ impl SentenceSplitter {
         if ab.is_title(word) {
             return false;
         }
-        if (is_number || single_letter) && at_sentence_start {
+        if at_sentence_start && (is_number || single_letter || crate::chars::is_roman(word)) {
             // A list number or letter: "1. The first point", "a. Option".
             return false;
         }
@@ -324,6 +332,11 @@ impl SentenceSplitter {
         let starter = next.upper && self.is_starter(next);
         if ab.is_general(word) {
             return starter;
+        }
+        if single_letter && word.chars().all(char::is_lowercase) {
+            // A lettered list item ("… item b. The second …"); a single
+            // lower-case letter is hardly ever a sentence's last word.
+            return false;
         }
         if single_letter && word.chars().all(char::is_uppercase) {
             // An initial: "J. R. R. Tolkien", but "World War I. The".
@@ -409,8 +422,7 @@ impl SentenceSplitter {
             return false;
         }
         // The following word must not look like a domain or file ("x.Com").
-        let tail = &text[after..end];
-        let next_word = tail.split(char::is_whitespace).next().unwrap_or("");
+        let Some(next_word) = next_blob(text, after, end) else { return false };
         let alpha: &str = next_word.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         !is_tld(alpha)
             && !next_word.contains(['/', '@'])
@@ -440,10 +452,8 @@ struct Next<'t> {
 impl<'t> Next<'t> {
     fn at(text: &'t str, k: usize, end: usize) -> Next<'t> {
         let mut p = k;
-        let mut opened = false;
         while let Some(c) = char_at(text, p).filter(|&c| p < end && is_opening(c)) {
             p += c.len_utf8();
-            opened = true;
         }
         let first = char_at(text, p).filter(|_| p < end);
         let rest = &text[p.min(end)..end];
@@ -453,10 +463,8 @@ impl<'t> Next<'t> {
             .map_or(rest.len(), |(i, _)| i);
         let word = &rest[..wlen];
         let followed_by_dot = rest[wlen..].starts_with('.');
-        // After an opening quote, a lower-case word still continues
-        // (`called it "a disgrace"`), but only when no quote opened a new
-        // sentence: treat quoted lower-case as a continuation as well.
-        let _ = opened;
+        // A lower-case word after an opening quote still continues the
+        // sentence: `he said. "and then…"` is rarer than `etc. "quoted"`.
         Next {
             word,
             word_end: p + wlen,
@@ -469,10 +477,12 @@ impl<'t> Next<'t> {
 }
 
 /// Start of the word that ends at `pos` (back to white space or an opening
-/// quote/bracket), not before `start`.
+/// quote/bracket), not before `start`, and at most [`MAX_WORD`] bytes back
+/// (longer runs are no abbreviation, and the bound keeps the scan linear on
+/// text without spaces).
 fn word_start(text: &str, start: usize, pos: usize) -> usize {
     let mut p = pos;
-    while p > start {
+    while p > start && pos - p < MAX_WORD {
         let Some(c) = char_before(text, p) else { break };
         if c.is_whitespace() || (is_opening(c) && c != '_' && c != '*') {
             break;
@@ -480,6 +490,24 @@ fn word_start(text: &str, start: usize, pos: usize) -> usize {
         p -= c.len_utf8();
     }
     p
+}
+
+/// How far the rules look for the word around a full stop.
+const MAX_WORD: usize = 64;
+
+/// The next white-space-delimited word at `from`, at most [`MAX_WORD`]
+/// bytes; `None` if it is longer (a URL or similar blob).
+fn next_blob(text: &str, from: usize, end: usize) -> Option<&str> {
+    let rest = &text[from.min(end)..end];
+    for (i, c) in rest.char_indices() {
+        if c.is_whitespace() {
+            return Some(&rest[..i]);
+        }
+        if i >= MAX_WORD {
+            return None;
+        }
+    }
+    Some(rest)
 }
 
 fn skip_space(text: &str, mut i: usize, end: usize) -> usize {

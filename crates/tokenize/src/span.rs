@@ -78,14 +78,17 @@ impl From<std::ops::Range<usize>> for Span {
 }
 
 /// Trims ASCII and Unicode white space from both ends of `span` in `text`.
+/// A span that does not fit `text` (out of range, or not on char
+/// boundaries) gives the empty span `0..0`.
 ///
 /// ```
 /// use brief_tokenize::{trim_span, Span};
 /// let text = "  hello \n";
 /// assert_eq!(trim_span(text, Span::new(0, text.len())), Span::new(2, 7));
+/// assert_eq!(trim_span(text, Span::new(5, 50)), Span::new(0, 0));
 /// ```
 pub fn trim_span(text: &str, span: Span) -> Span {
-    let s = &text[span];
+    let Some(s) = span.get(text) else { return Span::new(0, 0) };
     let start = span.start + (s.len() - s.trim_start().len());
     let end = span.start + s.trim_end().len();
     if end <= start {

@@ -209,11 +209,19 @@ impl Clone for Tokenizer {
     }
 }
 
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// ASCII word bytes: 0 no, 1 lower-case letter or digit, 2 upper-case letter.
+static ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            2
+        } else if c.is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
         b += 1;
     }
     t
@@ -279,10 +287,13 @@ impl Tokenizer {
         }
         let mut out = Vec::with_capacity(text.len() / 6 + 1);
         let mut buf = String::new();
-        self.scan(text, |s, e, kind| {
+        self.scan(text, |s, e, kind, plain| {
             let word = &text[s..e];
-            let norm: Cow<'t, str> =
-                if normalize_into(self.lang, word, &mut buf) { Cow::Owned(buf.clone()) } else { Cow::Borrowed(word) };
+            let norm: Cow<'t, str> = if !plain && normalize_into(self.lang, word, &mut buf) {
+                Cow::Owned(buf.clone())
+            } else {
+                Cow::Borrowed(word)
+            };
             let (stem, stop): (Cow<'t, str>, bool) = if !self.stemmable(kind) {
                 (norm.clone(), false)
             } else {
@@ -311,9 +322,9 @@ impl Tokenizer {
     pub fn for_each_token<F: FnMut(TokenRef<'_>)>(&self, text: &str, cache: &mut StemCache, mut f: F) {
         cache.prepare(self.lang);
         let StemCache { entries, norm: buf, .. } = cache;
-        self.scan(text, |s, e, kind| {
+        self.scan(text, |s, e, kind, plain| {
             let word = &text[s..e];
-            let changed = normalize_into(self.lang, word, buf);
+            let changed = !plain && normalize_into(self.lang, word, buf);
             let norm: &str = if changed { buf.as_str() } else { word };
             let stemmed = self.stemmable(kind);
             let (stem, stop): (&str, bool) = if stemmed { cached(self, entries, kind, norm) } else { (norm, false) };
@@ -323,7 +334,7 @@ impl Tokenizer {
 
     /// Calls `f` with the span and kind of every token of `text`, in order.
     pub fn for_each_span<F: FnMut(Span, TokenKind)>(&self, text: &str, mut f: F) {
-        self.scan(text, |s, e, kind| f(Span::new(s, e), kind));
+        self.scan(text, |s, e, kind, _| f(Span::new(s, e), kind));
     }
 
     /// The span and kind of every token of `text`, in order.
@@ -363,15 +374,17 @@ impl Tokenizer {
         Some((stem, stop))
     }
 
-    /// The tokenizer proper: calls `emit(start, end, kind)` per token.
-    fn scan(&self, text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
+    /// The tokenizer proper: calls `emit(start, end, kind, plain)` per
+    /// token, where `plain` promises the token is ASCII without upper-case
+    /// letters (already in normal form; `false` means "check").
+    fn scan(&self, text: &str, mut emit: impl FnMut(usize, usize, TokenKind, bool)) {
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
         while i < n {
             let x = b[i];
             if x < 0x80 {
-                if ASCII_WORD[x as usize] {
+                if ASCII_WORD[x as usize] != 0 {
                     i = self.word(text, i, &mut emit);
                     continue;
                 }
@@ -379,7 +392,7 @@ impl Tokenizer {
                     b'#' | b'@' if !char_before(text, i).is_some_and(is_word_char) => {
                         let e = tag_end(text, i + 1);
                         if e > i + 1 {
-                            emit(i, e, if x == b'#' { TokenKind::Hashtag } else { TokenKind::Mention });
+                            emit(i, e, if x == b'#' { TokenKind::Hashtag } else { TokenKind::Mention }, false);
                             i = e;
                             continue;
                         }
@@ -395,7 +408,7 @@ impl Tokenizer {
                 let Some(c) = char_at(text, i) else { break };
                 let len = c.len_utf8();
                 if is_ideographic(c) {
-                    emit(i, i + len, TokenKind::Word);
+                    emit(i, i + len, TokenKind::Word, false);
                     i += len;
                 } else if is_word_char(c) || (is_currency(c) && b.get(i + len).is_some_and(u8::is_ascii_digit)) {
                     i = self.word(text, i, &mut emit);
@@ -408,21 +421,33 @@ impl Tokenizer {
 
     /// Scans the word starting at `start` (a word char or a currency sign
     /// before a digit), emits it and returns where scanning resumes.
-    fn word(&self, text: &str, start: usize, emit: &mut impl FnMut(usize, usize, TokenKind)) -> usize {
+    fn word(&self, text: &str, start: usize, emit: &mut impl FnMut(usize, usize, TokenKind, bool)) -> usize {
         let b = text.as_bytes();
         let n = b.len();
-        if let Some(e) = url_end(text, start) {
-            emit(start, e, TokenKind::Url);
-            return e;
+        if matches!(b[start], b'h' | b'H' | b'f' | b'F' | b'w' | b'W') {
+            if let Some(e) = url_end(text, start) {
+                emit(start, e, TokenKind::Url, false);
+                return e;
+            }
         }
+        // Upper-case ASCII seen (bit 2) / anything but plain ASCII seen.
+        let mut class = 0u8;
+        let mut plain = true;
+        let mut has_dot = false;
         let first = char_at(text, start).unwrap_or(' ');
         let mut kind = if first.is_ascii_digit() || is_currency(first) { TokenKind::Number } else { TokenKind::Word };
         let mut j = start;
         if is_currency(first) {
             j += first.len_utf8();
+            plain = first.is_ascii();
         }
         loop {
-            while j < n && ASCII_WORD[b[j] as usize] {
+            while j < n {
+                let c = ASCII_WORD[b[j] as usize];
+                if c == 0 {
+                    break;
+                }
+                class |= c;
                 j += 1;
             }
             if j >= n {
@@ -436,6 +461,7 @@ impl Tokenizer {
             let Some(c) = char_at(text, j) else { break };
             let len = c.len_utf8();
             if !c.is_ascii() && is_word_char(c) && !is_ideographic(c) {
+                plain = false;
                 j += len;
                 continue;
             }
@@ -446,9 +472,10 @@ impl Tokenizer {
                 '\u{ad}' => is_word_char(next),
                 c if is_apostrophe(c) && prev.is_alphabetic() && next.is_alphabetic() && !is_ideographic(next) => {
                     if self.is_elision(&text[start..j]) {
-                        emit(start, j + len, TokenKind::Word);
+                        emit(start, j + len, TokenKind::Word, false);
                         return j + len;
                     }
+                    plain &= c == '\'';
                     true
                 }
                 c if is_hyphen(c) => {
@@ -458,17 +485,34 @@ impl Tokenizer {
                     if prev.is_ascii_digit() && next.is_ascii_digit() {
                         true
                     } else if prev.is_alphabetic() && next.is_alphabetic() && !is_ideographic(next) {
+                        has_dot = true;
                         !missing_space(text, start, j)
                     } else if prev.is_alphabetic() {
-                        // A final period: kept by abbreviations and initials.
+                        // A final period: kept by titles, initials and dotted
+                        // acronyms, and by other abbreviations unless a
+                        // capitalised word follows (then it ends the sentence).
                         let w = &text[start..j];
                         let initial = {
                             let mut cs = w.chars();
                             matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
                         };
-                        if is_dotted_acronym(w) || self.abbrevs.is_known(w) || initial {
+                        let keeps = is_dotted_acronym(w)
+                            || initial
+                            || self.abbrevs.is_title(w)
+                            || (self.abbrevs.is_general(w) && !sentence_follows(text, j + 1, self.lang));
+                        if keeps {
                             j += 1;
                             kind = TokenKind::Abbreviation;
+                            // "U.S.-backed" stays one word.
+                            let mut after = text[j..].chars();
+                            if let (Some(h), Some(w2)) = (after.next(), after.next()) {
+                                if is_hyphen(h) && is_word_char(w2) && !is_ideographic(w2) {
+                                    plain &= h.is_ascii();
+                                    j += h.len_utf8();
+                                    kind = TokenKind::Word;
+                                    continue;
+                                }
+                            }
                         }
                         false
                     } else {
@@ -481,17 +525,19 @@ impl Tokenizer {
                 '$' => prev.is_ascii_uppercase() && next.is_ascii_digit(),
                 '@' => {
                     if let Some(e) = email_end(text, start, j) {
-                        emit(start, e, TokenKind::Email);
+                        emit(start, e, TokenKind::Email, false);
                         return e;
                     }
                     false
                 }
                 '%' | '‰' if prev.is_ascii_digit() => {
                     j += len;
+                    plain &= c.is_ascii();
                     false
                 }
                 c if is_currency(c) && prev.is_ascii_digit() && kind == TokenKind::Number => {
                     j += len;
+                    plain &= c.is_ascii();
                     false
                 }
                 _ => false,
@@ -499,12 +545,15 @@ impl Tokenizer {
             if !joins {
                 break;
             }
+            plain &= c.is_ascii();
             j += len;
         }
-        if kind == TokenKind::Word && is_dotted_acronym(&text[start..j]) {
+        if kind == TokenKind::Word && has_dot && is_dotted_acronym(&text[start..j]) {
             kind = TokenKind::Abbreviation;
         }
-        emit(start, j, kind);
+        // Currency signs and "%" may be non-ASCII: `plain` covers them too.
+        let plain = plain && class & 2 == 0;
+        emit(start, j, kind, plain);
         j
     }
 
@@ -547,11 +596,31 @@ fn cached<'c>(tok: &Tokenizer, cache: &'c mut Entries, kind: TokenKind, norm: &s
     }
 }
 
+/// Does a new sentence (as far as the tokenizer can tell) start after the
+/// period ending at `from`: the end of the text, or a capitalised sentence
+/// opener (a stopword of `lang`, "The", "Il", "Der")?
+fn sentence_follows(text: &str, from: usize, lang: Option<Language>) -> bool {
+    let rest = text[from.min(text.len())..].trim_start();
+    let Some(first) = rest.chars().next() else { return true };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let word: &str = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if word.chars().count() == 1 && rest[word.len()..].starts_with('.') {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    crate::abbrev::is_extra_starter(lang, &lower) || is_stopword(lang.unwrap_or(Language::English), &lower)
+}
+
 /// `fell.The`: the period at `dot` between two letters is a sentence end
 /// with a missing space (two lower-case letters before, a capitalised word
 /// after, no other period in the word so far).
 fn missing_space(text: &str, start: usize, dot: usize) -> bool {
     let before = &text[start..dot];
+    if before.len() > 64 {
+        return false;
+    }
     let mut back = before.chars().rev();
     let (Some(p1), Some(p2)) = (back.next(), back.next()) else { return false };
     let mut fwd = text[dot + 1..].chars();
@@ -561,8 +630,26 @@ fn missing_space(text: &str, start: usize, dot: usize) -> bool {
         && n1.is_uppercase()
         && n2.is_lowercase()
         && !before.contains('.')
-        && !is_tld(text[dot + 1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
-        && !text[dot + 1..].split(char::is_whitespace).next().unwrap_or("").trim_end_matches(['.', ',']).contains('.')
+        && plain_word_follows(&text[dot + 1..])
+}
+
+/// After a possible missing space: is the rest of the blob (up to white
+/// space, looked at within 64 bytes to stay linear) a plain word, not
+/// "Example.Com" or "x.Y.z"?
+fn plain_word_follows(tail: &str) -> bool {
+    let mut blob_end = None;
+    for (i, c) in tail.char_indices() {
+        if c.is_whitespace() {
+            blob_end = Some(i);
+            break;
+        }
+        if i > 64 {
+            return false;
+        }
+    }
+    let blob = &tail[..blob_end.unwrap_or(tail.len())];
+    !is_tld(blob.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
+        && !blob.trim_end_matches(['.', ',']).contains('.')
 }
 
 /// End of a URL starting at `start`, if one starts there.
@@ -581,13 +668,20 @@ fn url_end(text: &str, start: usize) -> Option<usize> {
     }
     // Trailing punctuation belongs to the sentence, and a closing bracket
     // only to the URL when the URL opened one.
-    loop {
-        let s = &text[start..e];
-        let Some(last) = s.chars().next_back() else { break };
+    let s = &text[start..e];
+    let (open_paren, mut close_paren) = (s.matches('(').count(), s.matches(')').count());
+    let (open_sq, mut close_sq) = (s.matches('[').count(), s.matches(']').count());
+    while let Some(last) = text[start..e].chars().next_back() {
         let strip = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' => true,
-            ')' => s.matches('(').count() < s.matches(')').count(),
-            ']' => s.matches('[').count() < s.matches(']').count(),
+            ')' if open_paren < close_paren => {
+                close_paren -= 1;
+                true
+            }
+            ']' if open_sq < close_sq => {
+                close_sq -= 1;
+                true
+            }
             _ => false,
         };
         if !strip {

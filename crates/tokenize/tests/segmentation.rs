@@ -104,6 +104,9 @@ fn dotted_acronyms_and_times() {
             ("Officials in Washington, D.C. said so.", &["Officials in Washington, D.C. said so."]),
             ("The U.S.-backed government collapsed.", &["The U.S.-backed government collapsed."]),
             ("Talks with the E.U. He was hopeful.", &["Talks with the E.U.", "He was hopeful."]),
+            ("I visited the U.S.A. last year.", &["I visited the U.S.A. last year."]),
+            ("I live in the U.S. How about you?", &["I live in the U.S.", "How about you?"]),
+            ("I have lived in the U.S. for 20 years.", &["I have lived in the U.S. for 20 years."]),
         ],
     );
 }
@@ -125,6 +128,14 @@ fn general_abbreviations() {
             ("Springfield, Ill. Officials said nothing.", &["Springfield, Ill. Officials said nothing."]),
             ("Read vol. 3, pp. 20-25.", &["Read vol. 3, pp. 20-25."]),
             ("Biden vs. Trump was close. Biden won.", &["Biden vs. Trump was close.", "Biden won."]),
+            ("Were Jane and co. at the party?", &["Were Jane and co. at the party?"]),
+            (
+                "The deal was with Pitt, Briggs & Co. It closed yesterday.",
+                &["The deal was with Pitt, Briggs & Co.", "It closed yesterday."],
+            ),
+            ("I can see Mt. Fuji from here.", &["I can see Mt. Fuji from here."]),
+            ("That is JFK Jr.'s book.", &["That is JFK Jr.'s book."]),
+            ("Bake it for 30 min. It's ready.", &["Bake it for 30 min.", "It's ready."]),
             ("See Fig. 3 for the map.", &["See Fig. 3 for the map."]),
         ],
     );
@@ -169,6 +180,9 @@ fn numbers() {
             ("Some 50kms (30 miles) from Kabul.", &["Some 50kms (30 miles) from Kabul."]),
             ("Temperatures hit 45.5C. People stayed inside.", &["Temperatures hit 45.5C.", "People stayed inside."]),
             ("Costs fell by 1.000,50 euros.", &["Costs fell by 1.000,50 euros."]),
+            ("She has $100.00 in her bag.", &["She has $100.00 in her bag."]),
+            ("She has $100.00. It is in her bag.", &["She has $100.00.", "It is in her bag."]),
+            ("Chapter IV. The war began.", &["Chapter IV.", "The war began."]),
         ],
     );
 }
@@ -189,6 +203,9 @@ fn lists() {
             ("a) first option\nb) second option", &["a) first option", "b) second option"]),
             ("* one\n* two", &["* one", "* two"]),
             ("Items:\n1. Bread.\n2. Milk.", &["Items:", "1. Bread.", "2. Milk."]),
+            ("1.) The first item\n2.) The second item", &["1.) The first item", "2.) The second item"]),
+            ("a. The first item b. The second item", &["a. The first item b. The second item"]),
+            ("i. Introduction\nii. Method", &["i. Introduction", "ii. Method"]),
         ],
     );
 }
@@ -260,6 +277,10 @@ fn brackets_and_parentheses() {
             ("[This was added.] The text goes on.", &["[This was added.]", "The text goes on."]),
             ("He agreed (reluctantly!) and signed.", &["He agreed (reluctantly!) and signed."]),
             ("Did he sign (really?) the deal?", &["Did he sign (really?) the deal?"]),
+            (
+                "He taught (he had been an engineer.) at the school.",
+                &["He taught (he had been an engineer.) at the school."],
+            ),
         ],
     );
 }
@@ -278,6 +299,7 @@ fn urls_emails_files() {
             ("Email press@un.org or call.", &["Email press@un.org or call."]),
             ("The site http://x.org/?q=Kabul! works.", &["The site http://x.org/?q=Kabul! works."]),
             ("Run main.rs. It prints.", &["Run main.rs.", "It prints."]),
+            ("Her email is Jane.Doe@example.com. I wrote.", &["Her email is Jane.Doe@example.com.", "I wrote."]),
         ],
     );
 }
@@ -376,7 +398,8 @@ fn non_latin_scripts() {
         &[
             ("塔利班占领了坎大哈。美国撤出了大使馆。", &["塔利班占领了坎大哈。", "美国撤出了大使馆。"]),
             ("本当ですか？はい！", &["本当ですか？", "はい！"]),
-            ("「行くぞ。」と彼は言った。", &["「行くぞ。」", "と彼は言った。"]),
+            ("「行くぞ。」と彼は言った。", &["「行くぞ。」と彼は言った。"]),
+            ("「行くぞ。」彼は走った。", &["「行くぞ。」", "彼は走った。"]),
             ("तालिबान ने कंधार पर कब्जा किया। सरकार भाग गई।", &["तालिबान ने कंधार पर कब्जा किया।", "सरकार भाग गई।"]),
             ("हम जीतेंगे॥ यह सच है।", &["हम जीतेंगे॥", "यह सच है।"]),
             ("هل سقطت كابول؟ نعم سقطت.", &["هل سقطت كابول؟", "نعم سقطت."]),

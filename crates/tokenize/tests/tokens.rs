@@ -39,6 +39,12 @@ fn news_tokens() {
             ("the U.S. and the U.K.", &["the", "U.S.", "and", "the", "U.K."]),
             ("at 5 p.m. today", &["at", "5", "p.m.", "today"]),
             ("Mr. Biden and Dr. Ghani", &["Mr.", "Biden", "and", "Dr.", "Ghani"]),
+            ("the U.S.-backed government", &["the", "U.S.-backed", "government"]),
+            (
+                "guns, tanks, etc. and Oct. 24 at Acme Inc.",
+                &["guns", "tanks", "etc.", "and", "Oct.", "24", "at", "Acme", "Inc"],
+            ),
+            ("He said No. The end.", &["He", "said", "No", "The", "end"]),
             ("J. R. R. Tolkien", &["J.", "R.", "R.", "Tolkien"]),
             ("Kabul fell.", &["Kabul", "fell"]),
             ("visit https://example.com/a_b?c=d. Then", &["visit", "https://example.com/a_b?c=d", "Then"]),
@@ -82,6 +88,14 @@ fn other_scripts_and_languages() {
     check(Some(Language::Italian), &[("dell'esercito e l'Italia", &["dell'", "esercito", "e", "l'", "Italia"])]);
     check(Some(Language::English), &[("O'Brien's l'art", &["O'Brien's", "l'art"])]);
     check(Some(Language::German), &[("z.B. die Straße", &["z.B.", "die", "Straße"])]);
+    check(
+        Some(Language::German),
+        &[("der Nord-Süd-Konflikt, ca. 3.000 €", &["der", "Nord-Süd-Konflikt", "ca.", "3.000"])],
+    );
+    check(Some(Language::French), &[("aujourd'hui, l’ONU", &["aujourd'hui", "l’", "ONU"])]);
+    check(Some(Language::Spanish), &[("¿Qué pasó?", &["Qué", "pasó"])]);
+    check(Some(Language::Greek), &[("Η Καμπούλ έπεσε", &["Η", "Καμπούλ", "έπεσε"])]);
+    check(None, &[("서울은 조용했다", &["서울은", "조용했다"])]);
 }
 
 #[test]
@@ -204,4 +218,17 @@ fn fast_path_matches_tokens() {
             }
         }
     }
+}
+
+#[test]
+fn token_json_shape() {
+    let text = "Kabul’s";
+    let tokens = Tokenizer::new(EN).tokens(text);
+    let json = serde_json::to_value(&tokens[0]).expect("serialize");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "start": 0, "end": 9, "text": "Kabul’s", "norm": "kabul's", "stem": "kabul", "stop": false, "kind": "word"
+        })
+    );
 }

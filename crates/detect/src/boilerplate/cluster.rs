@@ -41,19 +41,6 @@ fn note(map: &mut IdMap<Seen>, key: u64, doc: u32) {
         .or_insert(Seen { first: doc, multi: false });
 }
 
-/// Hash of a line with whitespace and case normalised.
-pub(crate) fn line_hash(t: &str) -> u64 {
-    let mut h = IdHasher(0xcbf2_9ce4_8422_2325);
-    for w in t.split_whitespace() {
-        for c in w.chars().flat_map(char::to_lowercase) {
-            let mut buf = [0u8; 4];
-            h.write(c.encode_utf8(&mut buf).as_bytes());
-        }
-        h.write(b" ");
-    }
-    h.finish()
-}
-
 /// Cluster-wide vocabulary and repeated lines.
 pub(crate) struct ClusterEvidence {
     docs: usize,
@@ -64,11 +51,11 @@ pub(crate) struct ClusterEvidence {
 impl ClusterEvidence {
     /// `docs[d][b]` = (line hash, sorted keys, is body text) of block `b`
     /// of document `d`. The vocabulary is the body text's.
-    pub fn new(docs: &[Vec<(u64, &[u64], bool)>]) -> ClusterEvidence {
+    pub fn new(docs: &[Vec<(Option<u64>, &[u64], bool)>]) -> ClusterEvidence {
         let mut lines = IdMap::default();
         for (d, blocks) in docs.iter().enumerate() {
             for (line, keys, _) in blocks {
-                if keys.len() >= 2 {
+                if let (Some(line), true) = (line, keys.len() >= 2) {
                     note(&mut lines, *line, d as u32);
                 }
             }
@@ -78,7 +65,7 @@ impl ClusterEvidence {
         let mut vocab = IdMap::default();
         for (d, blocks) in docs.iter().enumerate() {
             for (line, keys, body) in blocks {
-                if !body || lines.get(line).is_some_and(|s| s.multi) {
+                if !body || line.is_some_and(|l| lines.get(&l).is_some_and(|s| s.multi)) {
                     continue;
                 }
                 for &k in *keys {
@@ -114,8 +101,8 @@ impl ClusterEvidence {
     }
 
     /// The line appears verbatim in more than one document.
-    pub fn repeated(&self, line: u64) -> bool {
-        self.lines.get(&line).is_some_and(|s| s.multi)
+    pub fn repeated(&self, line: Option<u64>) -> bool {
+        line.is_some_and(|l| self.lines.get(&l).is_some_and(|s| s.multi))
     }
 }
 

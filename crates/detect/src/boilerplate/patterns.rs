@@ -785,29 +785,6 @@ fn is_social(key: &str) -> bool {
     hits >= 2
 }
 
-/// Number of "Label:" fields ("Engine:", "Born:", "Favourite vehicle:"):
-/// fact and spec boxes list several of them.
-pub(crate) fn field_labels(t: &str) -> usize {
-    let mut n = 0;
-    // words since the last capitalised word, while no label closed it
-    let mut since_cap: Option<usize> = None;
-    for w in t.split_whitespace() {
-        let upper = w.chars().next().is_some_and(char::is_uppercase);
-        let is_label = w.len() > 2 && w.ends_with(':') && w[..w.len() - 1].chars().all(char::is_alphabetic);
-        if is_label && (upper || since_cap.is_some_and(|k| k < 3)) {
-            n += 1;
-            since_cap = None;
-            continue;
-        }
-        if upper {
-            since_cap = Some(0);
-        } else if let Some(k) = since_cap.as_mut() {
-            *k += 1;
-        }
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -867,12 +844,5 @@ mod tests {
             let low = t.to_lowercase();
             assert_eq!(is_comment_start(&letters_key(&low), t.split_whitespace().count()), want, "{t}");
         }
-    }
-
-    #[test]
-    fn field_label_counts() {
-        assert_eq!(field_labels("The specs Engine: 2.0-litre Transmission: DSG Power: 242bhp"), 3);
-        assert_eq!(field_labels("Favourite camping spot: Anywhere. Favourite road trip: Kazakhstan"), 2);
-        assert!(field_labels("He said: we will win. She said: no.") < 3);
     }
 }

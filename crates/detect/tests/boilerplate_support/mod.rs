@@ -23,8 +23,11 @@ pub struct LabelledText {
     pub name: String,
     pub text: String,
     pub blocks: Vec<Block>,
-    /// "content", "title" or a reason name, one per block.
+    /// "content", "title" or a reason name, one per block (the label of
+    /// the block's first line when the paragraph splitter joined lines).
     pub labels: Vec<String>,
+    /// Every labelled line: its span in `text` and its label.
+    pub lines: Vec<(Span, String)>,
 }
 
 /// A ` date YYYY-MM-DD` header, as the CLI strips it: returns where the
@@ -101,7 +104,8 @@ pub fn seeds() -> Vec<LabelledText> {
             for ((_, head), b) in mine.iter().zip(&blocks) {
                 assert!(text[b.span].starts_with(head), "{name}: label for {head:?} on {:?}", &text[b.span]);
             }
-            LabelledText { name, text, blocks, labels: mine.iter().map(|(l, _)| l.to_string()).collect() }
+            let lines = blocks.iter().zip(&mine).map(|(b, (l, _))| (b.span, l.to_string())).collect();
+            LabelledText { name, text, blocks, labels: mine.iter().map(|(l, _)| l.to_string()).collect(), lines }
         })
         .collect()
 }
@@ -111,7 +115,7 @@ pub fn seeds() -> Vec<LabelledText> {
 pub fn parse_labelled(name: &str, src: &str) -> LabelledText {
     let mut sep = "\n";
     let mut text = String::new();
-    let mut labels = Vec::new();
+    let mut lines = Vec::new();
     for line in src.lines() {
         if let Some(meta) = line.strip_prefix('#') {
             if meta.trim() == "sep blank" {
@@ -131,12 +135,21 @@ pub fn parse_labelled(name: &str, src: &str) -> LabelledText {
         if !text.is_empty() {
             text.push_str(sep);
         }
+        let start = text.len();
         text.push_str(body.trim());
-        labels.push(label.to_string());
+        lines.push((Span::new(start, text.len()), label.to_string()));
     }
     let blocks = text_blocks(&text);
-    assert_eq!(blocks.len(), labels.len(), "{name}: blocks vs labels");
-    LabelledText { name: name.to_string(), text, blocks, labels }
+    // the paragraph splitter may join a line with the next (a wrapped
+    // sentence); a block takes the label of its first line
+    let labels = blocks
+        .iter()
+        .map(|b| {
+            let first = lines.iter().find(|(s, _)| b.span.contains(*s));
+            first.unwrap_or_else(|| panic!("{name}: block without a line")).1.clone()
+        })
+        .collect();
+    LabelledText { name: name.to_string(), text, blocks, labels, lines }
 }
 
 /// Clusters of labelled plain-text documents: `data/boilerplate/text/<cluster>/*.txt`.
@@ -233,8 +246,9 @@ impl Counts {
 /// Content characters kept / labelled / both, for one labelled document.
 pub fn text_counts(doc: &LabelledText, verdicts: &[Verdict]) -> Counts {
     let mut c = Counts::default();
-    for (v, label) in verdicts.iter().zip(&doc.labels) {
-        let n = doc.text[v.span].chars().count();
+    for (span, label) in &doc.lines {
+        let Some(v) = verdicts.iter().find(|v| v.span.contains(*span)) else { continue };
+        let n = doc.text[*span].chars().count();
         let gold = label == "content";
         let kept = v.is_content();
         c.kept += if kept { n } else { 0 };
