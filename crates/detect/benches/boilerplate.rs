@@ -30,11 +30,8 @@ fn texts() -> Vec<String> {
     paths.sort();
     for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let src = fs::read_to_string(p).expect("text");
-        let text: Vec<&str> = src
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(|l| l.split_once("| ").map_or(l, |(_, t)| t))
-            .collect();
+        let text: Vec<&str> =
+            src.lines().filter(|l| !l.starts_with('#')).map(|l| l.split_once("| ").map_or(l, |(_, t)| t)).collect();
         out.push(text.join("\n"));
     }
     out
@@ -42,7 +39,8 @@ fn texts() -> Vec<String> {
 
 fn plain_text(c: &mut Criterion) {
     let docs = texts();
-    let blocks: Vec<Vec<Block>> = docs.iter().map(|d| paragraphs(d).into_iter().map(Block::paragraph).collect()).collect();
+    let blocks: Vec<Vec<Block>> =
+        docs.iter().map(|d| paragraphs(d).into_iter().map(Block::paragraph).collect()).collect();
     let cluster: Vec<ClusterDoc<'_>> = docs
         .iter()
         .zip(&blocks)

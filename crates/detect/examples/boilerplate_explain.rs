@@ -31,6 +31,13 @@ fn main() {
     let verdicts = BoilerplateClassifier::new().classify(&text, &blocks, lang);
     for (b, v) in blocks.iter().zip(&verdicts) {
         let what = v.reason.map_or(format!("{:?}", v.label), |r| r.as_str().to_string());
-        println!("{:<20} {:>4.2} {:<10} {:.2} | {}", what, v.score, format!("{:?}", b.kind), b.link_density, &text[v.span]);
+        println!(
+            "{:<20} {:>4.2} {:<10} {:.2} | {}",
+            what,
+            v.score,
+            format!("{:?}", b.kind),
+            b.link_density,
+            &text[v.span]
+        );
     }
 }

@@ -20,7 +20,7 @@ mod patterns;
 use brief_tokenize::{Language, Span};
 use serde::Serialize;
 
-use cluster::{doc_counts, ClusterEvidence};
+use cluster::{doc_counts, BlockEvidence, ClusterEvidence};
 use features::{features, Features};
 
 /// What a block is structurally (from the plain-text layout or the HTML tag).
@@ -238,10 +238,9 @@ impl BoilerplateClassifierBuilder {
 
     /// Validates the settings.
     pub fn build(&self) -> Result<BoilerplateClassifier, crate::Error> {
-        for (name, v) in [
-            ("off_topic_support", self.inner.off_topic_support),
-            ("template_support", self.inner.template_support),
-        ] {
+        for (name, v) in
+            [("off_topic_support", self.inner.off_topic_support), ("template_support", self.inner.template_support)]
+        {
             if !(0.0..=1.0).contains(&v) {
                 return Err(crate::Error::Config(format!("{name} must be within 0..=1, got {v}")));
             }
@@ -274,7 +273,7 @@ impl BoilerplateClassifier {
             s.context();
         }
         if self.cluster_evidence {
-            let table: Vec<Vec<(Option<u64>, &[u64], bool)>> = states
+            let table: Vec<Vec<BlockEvidence<'_>>> = states
                 .iter()
                 .map(|s| s.blocks.iter().map(|b| (b.line, b.feat.keys.as_slice(), b.class == Class::Good)).collect())
                 .collect();
@@ -344,7 +343,7 @@ impl DocState {
         let feats: Vec<Features> = texts.iter().map(|t| features(t, doc.lang)).collect();
         // stopwords say something only where the language has a list and the
         // document is in that language
-        let words: usize = feats.iter().map(|f| f.words).sum();
+        let words: usize = feats.iter().map(Features::detail_words).sum();
         let stops: usize = feats.iter().map(|f| f.stopwords).sum();
         let stop_ok = stops * 10 >= words.max(1);
         let blocks = feats
@@ -415,7 +414,13 @@ impl DocState {
     fn standfirst(&mut self) {
         let n = self.blocks.len();
         for i in 0..n.min(STANDFIRST_BLOCKS) {
-            if !matches!(self.blocks[i].class, Class::Good | Class::Near(_)) || self.blocks[i].feat.keys.len() < 4 {
+            let b = &self.blocks[i];
+            let candidate = match b.class {
+                Class::Good | Class::Near(_) => true,
+                Class::Bad(Reason::Heading | Reason::RelatedHeadline, _) => b.by_shape,
+                _ => false,
+            };
+            if !candidate || b.feat.keys.len() < 4 {
                 continue;
             }
             let later = (i + 1..n).filter(|&j| self.blocks[j].class == Class::Good).take(STANDFIRST_WINDOW);
@@ -431,7 +436,9 @@ impl DocState {
     /// Lines repeated verbatim across documents whose words the event does
     /// not share are the outlet's template.
     fn templates(&mut self, evidence: &ClusterEvidence, support: &[f32], min_support: f32) {
-        if !evidence.is_cluster() {
+        // with no body outside the repeated lines (the same wire copy in
+        // every document), there is nothing to call them foreign to
+        if !evidence.is_cluster() || evidence.vocabulary() < MIN_VOCABULARY {
             return;
         }
         for (b, &s) in self.blocks.iter_mut().zip(support) {
@@ -479,7 +486,7 @@ impl DocState {
     fn is_prose(&self, b: &BlockState) -> bool {
         let f = &b.feat;
         let stop = !self.stop_ok || f.stop_density() >= PROSE_STOPWORDS;
-        stop && f.fields == 0 && f.numbers * 5 < f.words
+        stop && f.fields == 0 && f.numbers * 5 < f.detail_words()
     }
 
     fn verdicts(self) -> Vec<Verdict> {
@@ -507,6 +514,9 @@ const STANDFIRST_OVERLAP: f32 = 0.6;
 /// An undecided block longer than this is kept next to body text even at
 /// the edge of the document.
 const LONG_WORDS: usize = 25;
+/// Distinct content words the cluster's body must have for template lines
+/// to be judged against it.
+const MIN_VOCABULARY: usize = 20;
 /// Stopword share below which a block does not read as running text.
 const PROSE_STOPWORDS: f32 = 0.15;
 /// Median support of body blocks below which the vocabulary evidence is
@@ -556,7 +566,9 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, boo
     let phrase = patterns::phrase_reason(t, &low, &key, f.words, f.ends_sentence);
     if b.kind == BlockKind::Title {
         return match phrase {
-            Some(r @ (Reason::Navigation | Reason::Legal | Reason::Advertisement)) => (Class::Bad(r, SURE), false, false),
+            Some(r @ (Reason::Navigation | Reason::Legal | Reason::Advertisement)) => {
+                (Class::Bad(r, SURE), false, false)
+            }
             _ => (Class::Title, false, false),
         };
     }
@@ -598,11 +610,8 @@ const HEAD_CHARS: usize = 200;
 /// The decision from the line's shape: headings and headlines have no final
 /// punctuation; prose has stopwords.
 fn shape(f: &Features, kind: BlockKind, stop_ok: bool) -> Class {
-    let headline_reason = if f.all_caps() || f.starts_quote || f.words <= 4 {
-        Reason::Heading
-    } else {
-        Reason::RelatedHeadline
-    };
+    let headline_reason =
+        if f.all_caps() || f.starts_quote || f.words <= 4 { Reason::Heading } else { Reason::RelatedHeadline };
     if !f.ends_sentence {
         // a row of figures (scores, prices, fixtures) is a data box, not a headline
         if f.words >= 8 && f.numbers * 10 >= f.words * 3 {

@@ -48,7 +48,8 @@ pub fn html_to_document(html: &str) -> HtmlDocument {
     let root = dom.root_element();
     out.lang = root.value().attr("lang").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let content_root = find_content_root(root);
-    let mut walker = Walker { out: &mut out, content_root, pending: Pending::default(), has_title: false, last_br: false };
+    let mut walker =
+        Walker { out: &mut out, content_root, pending: Pending::default(), has_title: false, last_br: false };
     let ctx = Ctx { hint: None, in_root: content_root.is_none(), in_link: false };
     walker.element(root, ctx);
     walker.flush(ctx);
@@ -93,10 +94,52 @@ const SKIP_TAGS: &[&str] = &[
 
 /// Elements that start and end a block.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "pre", "dd", "dt", "caption", "div",
-    "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol", "dl", "table", "tr", "td", "th",
-    "tbody", "thead", "tfoot", "figure", "form", "fieldset", "address", "body", "html", "hr", "br_block", "center",
-    "details", "summary", "menu", "hgroup", "legend",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "caption",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "figure",
+    "form",
+    "fieldset",
+    "address",
+    "body",
+    "html",
+    "hr",
+    "br_block",
+    "center",
+    "details",
+    "summary",
+    "menu",
+    "hgroup",
+    "legend",
 ];
 
 impl<'d> Walker<'_, 'd> {
@@ -286,7 +329,23 @@ fn class_hint(el: ElementRef<'_>) -> Option<BlockKind> {
         return Some(BlockKind::Comment);
     }
     if has(&|w| {
-        matches!(w, "related" | "recommended" | "recommendations" | "outbrain" | "taboola" | "trending" | "teaser" | "teasers" | "popular" | "mostread" | "readmore" | "correlati" | "relacionados" | "relacionadas")
+        matches!(
+            w,
+            "related"
+                | "recommended"
+                | "recommendations"
+                | "outbrain"
+                | "taboola"
+                | "trending"
+                | "teaser"
+                | "teasers"
+                | "popular"
+                | "mostread"
+                | "readmore"
+                | "correlati"
+                | "relacionados"
+                | "relacionadas"
+        )
     }) || pair("most", "read")
         || pair("read", "more")
         || pair("more", "stories")
@@ -295,18 +354,58 @@ fn class_hint(el: ElementRef<'_>) -> Option<BlockKind> {
         return Some(BlockKind::Related);
     }
     if has(&|w| {
-        matches!(w, "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe" | "subscription" | "paywall" | "signup" | "promo" | "ad" | "ads" | "advert" | "advertisement" | "sponsor" | "sponsored" | "copyright" | "legal" | "disclaimer")
-            || w.starts_with("advert")
+        matches!(
+            w,
+            "cookie"
+                | "cookies"
+                | "consent"
+                | "gdpr"
+                | "newsletter"
+                | "subscribe"
+                | "subscription"
+                | "paywall"
+                | "signup"
+                | "promo"
+                | "ad"
+                | "ads"
+                | "advert"
+                | "advertisement"
+                | "sponsor"
+                | "sponsored"
+                | "copyright"
+                | "legal"
+                | "disclaimer"
+        ) || w.starts_with("advert")
     }) {
         return Some(BlockKind::Notice);
     }
     if has(&|w| {
-        matches!(w, "byline" | "author" | "authors" | "dateline" | "timestamp" | "pubdate" | "published" | "date" | "meta")
+        matches!(
+            w,
+            "byline" | "author" | "authors" | "dateline" | "timestamp" | "pubdate" | "published" | "date" | "meta"
+        )
     }) {
         return Some(BlockKind::Byline);
     }
     if has(&|w| {
-        matches!(w, "standfirst" | "dek" | "deck" | "summary" | "subtitle" | "subheadline" | "strapline" | "lede" | "intro" | "sumario" | "bajada" | "entradilla" | "chapo" | "chapeau" | "abstract")
+        matches!(
+            w,
+            "standfirst"
+                | "dek"
+                | "deck"
+                | "summary"
+                | "subtitle"
+                | "subheadline"
+                | "strapline"
+                | "lede"
+                | "intro"
+                | "sumario"
+                | "bajada"
+                | "entradilla"
+                | "chapo"
+                | "chapeau"
+                | "abstract"
+        )
     }) {
         return Some(BlockKind::Standfirst);
     }
@@ -316,7 +415,30 @@ fn class_hint(el: ElementRef<'_>) -> Option<BlockKind> {
     if has(&|w| {
         w.starts_with("nav")
             || w.starts_with("menu")
-            || matches!(w, "breadcrumb" | "breadcrumbs" | "sidebar" | "widget" | "rail" | "share" | "sharing" | "social" | "toolbar" | "pagination" | "pager" | "tags" | "tag" | "footer" | "masthead" | "topbar" | "skip" | "banner" | "complementary" | "navigation" | "contentinfo")
+            || matches!(
+                w,
+                "breadcrumb"
+                    | "breadcrumbs"
+                    | "sidebar"
+                    | "widget"
+                    | "rail"
+                    | "share"
+                    | "sharing"
+                    | "social"
+                    | "toolbar"
+                    | "pagination"
+                    | "pager"
+                    | "tags"
+                    | "tag"
+                    | "footer"
+                    | "masthead"
+                    | "topbar"
+                    | "skip"
+                    | "banner"
+                    | "complementary"
+                    | "navigation"
+                    | "contentinfo"
+            )
     }) {
         return Some(BlockKind::Aside);
     }
@@ -352,12 +474,8 @@ fn find_content_root(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
         if !is_candidate(el) {
             continue;
         }
-        let chars: usize = el
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == "p")
-            .map(text_chars)
-            .sum();
+        let chars: usize =
+            el.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "p").map(text_chars).sum();
         if best.is_none_or(|(_, b)| chars > b) {
             best = Some((el, chars));
         }
@@ -450,7 +568,8 @@ fn metadata(root: ElementRef<'_>, out: &mut HtmlDocument) {
             _ => {}
         }
     }
-    let h1 = out.blocks.iter().find(|b| b.kind == BlockKind::Title).and_then(|b| out.text.get(b.span.start..b.span.end));
+    let h1 =
+        out.blocks.iter().find(|b| b.kind == BlockKind::Title).and_then(|b| out.text.get(b.span.start..b.span.end));
     out.title = h1.map(str::to_string).or(og_title).or(head_title);
 }
 
@@ -514,7 +633,10 @@ mod tests {
         let d = html_to_document(
             "<html lang=de><head><title>T | Site</title><meta property='og:title' content='OG'><meta property='article:published_time' content='2021-08-13T10:00:00Z'></head><body><p>x</p></body></html>",
         );
-        assert_eq!((d.title.as_deref(), d.date.as_deref(), d.lang.as_deref()), (Some("OG"), Some("2021-08-13"), Some("de")));
+        assert_eq!(
+            (d.title.as_deref(), d.date.as_deref(), d.lang.as_deref()),
+            (Some("OG"), Some("2021-08-13"), Some("de"))
+        );
         let d = html_to_document(
             "<head><script type='application/ld+json'>{\"datePublished\": \"2022-06-19T08:00\"}</script></head><body><h1>H</h1></body>",
         );

@@ -24,7 +24,9 @@ mod html;
 mod lang;
 mod lang_profile;
 
-pub use boilerplate::{Block, BlockKind, BoilerplateClassifier, ClusterDoc, Label, Reason, Verdict};
+pub use boilerplate::{
+    Block, BlockKind, BoilerplateClassifier, BoilerplateClassifierBuilder, ClusterDoc, Label, Reason, Verdict,
+};
 pub use html::{html_to_document, HtmlDocument};
 pub use lang::{Detection, DocumentLanguage, LanguageDetector, LanguageDetectorBuilder, ParagraphLanguage};
 pub use lang::{DEFAULT_LANGUAGES, DEFAULT_SAMPLE_BYTES};

@@ -14,15 +14,16 @@
 //! propagation of list names still work, cues simply fire less.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use brief_tokenize::Span;
 
+use crate::hash::FxMap;
 use crate::scan::{keys_for, words, Word};
 use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, WEAK_RANK};
 
 /// Titles and roles written before a name, capitalised ("President").
-const TITLES: &[&str] = &[
+static TITLES: &[&str] = &[
     "President",
     "Vice",
     "Prime",
@@ -127,7 +128,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Role nouns written in lower case before a name ("spokesman Ned Price").
-const ROLES: &[&str] = &[
+static ROLES: &[&str] = &[
     "president",
     "minister",
     "secretary",
@@ -207,7 +208,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// Role nouns that make an apposition ("X, the US envoy, said") a person.
-const APPOSITION_ROLES: &[&str] = &[
+static APPOSITION_ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -277,7 +278,7 @@ const APPOSITION_ROLES: &[&str] = &[
 ];
 
 /// Verbs of saying after a name ("Qudratullah Rahimi confirmed").
-const SPEECH: &[&str] = &[
+static SPEECH: &[&str] = &[
     "said",
     "says",
     "told",
@@ -307,7 +308,7 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Last words of organisation names.
-const ORG_SUFFIX: &[&str] = &[
+static ORG_SUFFIX: &[&str] = &[
     "Army",
     "Council",
     "Department",
@@ -398,7 +399,7 @@ const ORG_SUFFIX: &[&str] = &[
 ];
 
 /// Lower-case nouns after an organisation's name ("the Volkswagen plant").
-const ORG_NOUN_AFTER: &[&str] = &[
+static ORG_NOUN_AFTER: &[&str] = &[
     "plant",
     "factory",
     "company",
@@ -421,7 +422,7 @@ const ORG_NOUN_AFTER: &[&str] = &[
 ];
 
 /// First words of organisation names followed by `of` ("Ministry of Defence").
-const ORG_HEAD: &[&str] = &[
+static ORG_HEAD: &[&str] = &[
     "Ministry",
     "Department",
     "University",
@@ -452,7 +453,7 @@ const ORG_HEAD: &[&str] = &[
 ];
 
 /// Last words of place names ("Qargha Lake", "Korengal Valley").
-const LOC_SUFFIX: &[&str] = &[
+static LOC_SUFFIX: &[&str] = &[
     "Lake",
     "Valley",
     "River",
@@ -503,13 +504,13 @@ const LOC_SUFFIX: &[&str] = &[
 ];
 
 /// Suffixes that are the kind of place, not part of its name.
-const LOC_GENERIC_SUFFIX: &[&str] = &["Province", "District", "Region", "Governorate", "Prefecture"];
+static LOC_GENERIC_SUFFIX: &[&str] = &["Province", "District", "Region", "Governorate", "Prefecture"];
 
 /// First words of place names ("Lake Victoria", "Mount Everest").
-const LOC_PREFIX: &[&str] = &["Lake", "Mount", "Mt", "Fort", "Cape", "Isle"];
+static LOC_PREFIX: &[&str] = &["Lake", "Mount", "Mt", "Fort", "Cape", "Isle"];
 
 /// Lower-case place nouns after a name ("Helmand province").
-const LOC_NOUN_AFTER: &[&str] = &[
+static LOC_NOUN_AFTER: &[&str] = &[
     "province",
     "provinces",
     "district",
@@ -530,7 +531,7 @@ const LOC_NOUN_AFTER: &[&str] = &[
 ];
 
 /// Lower-case place nouns before `of` + name ("the city of Farah").
-const LOC_NOUN_OF: &[&str] = &[
+static LOC_NOUN_OF: &[&str] = &[
     "city",
     "cities",
     "town",
@@ -551,21 +552,56 @@ const LOC_NOUN_OF: &[&str] = &[
 ];
 
 /// Lower-case words that may join capitalised words inside a name.
-const CONNECTORS: &[&str] = &[
+static CONNECTORS: &[&str] = &[
     "of", "the", "for", "de", "al", "bin", "ibn", "von", "van", "der", "den", "ten", "ter", "la", "le", "du", "da",
     "dos", "das", "di", "del", "el", "y", "e", "i", "ul", "ud",
 ];
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREV: &[&str] = &[
+static ABBREV: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "St", "Lt", "Col", "Gov", "Jr", "Sr", "Capt", "Sgt", "Maj", "Prof",
     "Rev", "Adm", "Brig", "Cpl", "Pvt", "No", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "vs",
 ];
 
+/// The word lists above, in one table: word → bit set of the lists it is in.
+static LISTS: &[&[&str]] = &[
+    TITLES,
+    ROLES,
+    APPOSITION_ROLES,
+    SPEECH,
+    ORG_SUFFIX,
+    ORG_NOUN_AFTER,
+    ORG_HEAD,
+    LOC_SUFFIX,
+    LOC_GENERIC_SUFFIX,
+    LOC_PREFIX,
+    LOC_NOUN_AFTER,
+    LOC_NOUN_OF,
+    CONNECTORS,
+    ABBREV,
+    CALENDAR,
+];
+
+fn vocab() -> &'static FxMap<&'static str, u32> {
+    static VOCAB: OnceLock<FxMap<&'static str, u32>> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut m: FxMap<&'static str, u32> = FxMap::default();
+        for (bit, list) in LISTS.iter().enumerate() {
+            for &w in list.iter() {
+                *m.entry(w).or_insert(0) |= 1 << bit;
+            }
+        }
+        m
+    })
+}
+
+/// True if `w` is in `list` (one of [`LISTS`]: a hash lookup; other slices
+/// are scanned).
 fn has(list: &[&str], w: &str) -> bool {
-    // compare lengths and first bytes before the bytes (hot in cue detection)
-    let (len, first) = (w.len(), w.as_bytes().first());
-    list.iter().any(|x| x.len() == len && x.as_bytes().first() == first && *x == w)
+    match LISTS.iter().position(|l| std::ptr::eq(*l, list)) {
+        Some(bit) => vocab().get(w).is_some_and(|m| m & (1 << bit) != 0),
+        None => list.contains(&w),
+    }
 }
 
 /// One candidate mention in a document.
@@ -768,7 +804,7 @@ fn nameish(part: &Part<'_>, i: usize) -> bool {
 }
 
 /// Months and weekdays: capitalised, never the start of a person's name here.
-const CALENDAR: &[&str] = &[
+static CALENDAR: &[&str] = &[
     "January",
     "February",
     "March",
@@ -828,12 +864,22 @@ fn joins_of(w: &str) -> bool {
         )
 }
 
-fn is_common(inner: &Inner, w: &str) -> bool {
-    if w.chars().all(|c| c.is_ascii_lowercase()) {
-        return inner.words.contains(w);
+/// Calls `f` with `w` lower-cased, without allocating for short ASCII words.
+fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
     }
-    let lower = w.to_lowercase();
-    inner.words.contains(lower.as_str())
+    f(&w.to_lowercase())
+}
+
+fn is_common(inner: &Inner, w: &str) -> bool {
+    with_lower(w, |l| inner.words.contains(l))
 }
 
 /// Maximal runs of name-like words.
@@ -890,8 +936,7 @@ fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
 
 /// "An", "The", "In": a capitalised function word is not a name.
 fn is_function_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    brief_tokenize::is_stopword(brief_tokenize::Language::English, &lower) && !has(TITLES, w)
+    with_lower(w, |l| brief_tokenize::is_stopword(brief_tokenize::Language::English, l)) && !has(TITLES, w)
 }
 
 fn is_space_or_hyphen(s: &str) -> bool {

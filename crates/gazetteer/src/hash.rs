@@ -53,6 +53,9 @@ impl Hasher for FxHasher {
     }
 }
 
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// A `HashSet` with [`FxHasher`].
 pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 

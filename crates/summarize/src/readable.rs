@@ -90,6 +90,13 @@ fn openers(lang: Option<Language>) -> &'static [&'static str] {
             "otherwise",
             "later",
             "there",
+            // First and second person outside quotes: speech that lost its speaker.
+            "we",
+            "our",
+            "i",
+            "my",
+            "you",
+            "your",
         ],
         Some(Language::French) => &[
             "il",
@@ -288,6 +295,7 @@ mod tests {
             ("He said three national army bases remain under government control.", Use::NeedsAntecedent),
             ("But the speed of the offensive has surprised many officials.", Use::NeedsAntecedent),
             ("Hours later, the Taliban said they had taken control of the city.", Use::NeedsAntecedent),
+            ("We will not abandon the people of this country to the insurgents.", Use::NeedsAntecedent),
             ("The claim was backed up by officials and residents in the city.", Use::NeedsAntecedent),
             ("“It's best to reduce our footprint,” an official at the embassy said.", Use::Never),
             ("Officials said the city was “completely conquered by the fighters.", Use::Never),

@@ -310,3 +310,51 @@ pub(crate) fn is_roman(word: &str) -> bool {
                 | "xx"
         )
 }
+
+/// A list marker at the start of a line ("1.", "2)", "a)", "b."): its
+/// ordinal, style and closing byte, and its length (without the space).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ListMarker {
+    pub(crate) ordinal: u32,
+    /// `b'0'` for numbers, `b'a'` / `b'A'` for letters.
+    pub(crate) style: u8,
+    pub(crate) close: u8,
+}
+
+impl ListMarker {
+    /// Parses a marker at the start of `s`, followed by a space.
+    pub(crate) fn parse(s: &str) -> Option<(ListMarker, usize)> {
+        let b = s.as_bytes();
+        let digits = b.iter().take_while(|x| x.is_ascii_digit()).count();
+        let (ordinal, style, k) = if (1..=3).contains(&digits) {
+            (s[..digits].parse().ok()?, b'0', digits)
+        } else if digits == 0 && b.first().is_some_and(u8::is_ascii_alphabetic) {
+            let c = b[0];
+            let (base, style) = if c.is_ascii_lowercase() { (b'a', b'a') } else { (b'A', b'A') };
+            (u32::from(c - base) + 1, style, 1)
+        } else {
+            return None;
+        };
+        let close = *b.get(k)?;
+        if !(close == b'.' || close == b')') || b.get(k + 1) != Some(&b' ') {
+            return None;
+        }
+        // "A. Smith and B. Jones" are initials, not a list.
+        if style == b'A' && close == b'.' {
+            return None;
+        }
+        Some((ListMarker { ordinal, style, close }, k + 1))
+    }
+
+    /// The label of the marker after this one ("2", "b"), if any.
+    pub(crate) fn next_label(&self) -> Option<String> {
+        let n = self.ordinal + 1;
+        if self.style == b'0' {
+            Some(n.to_string())
+        } else if n <= 26 {
+            Some(char::from(self.style + (n - 1) as u8).to_string())
+        } else {
+            None
+        }
+    }
+}

@@ -28,10 +28,12 @@
 //!    either (`Oct. 24`, `No. 5`, `S. 12`).
 //! 6. After `?`/`!` and a closing quote, a capitalised name followed by a
 //!    verb of saying continues the sentence (`“Stop!” John shouted.`).
+//! 7. A paragraph that opens with a list marker (`1)`, `a)`, `a.`) is cut
+//!    before each following marker of the same series (`1) Kabul 2) Herat`).
 
 use crate::abbrev::{is_dotted_acronym, is_extra_starter, is_speech_verb, is_tld, Abbrevs};
 use crate::chars::{
-    char_at, char_before, emoticon_len, is_closing, is_emoji, is_opening, terminal, Terminal, TERMINAL_LEAD,
+    char_at, char_before, emoticon_len, is_closing, is_emoji, is_opening, terminal, ListMarker, Terminal, TERMINAL_LEAD,
 };
 use crate::language::Language;
 use crate::paragraph::paragraphs_into;
@@ -124,6 +126,25 @@ impl SentenceSplitter {
     }
 
     fn split_one_paragraph(&self, text: &str, para: Span, out: &mut Vec<Span>) {
+        // An inline list ("1) Kabul 2) Herat 3) Kandahar") is cut before
+        // each following marker first.
+        // Numbers with a full stop are left to the normal rules ("1. FC Köln
+        // in der 2. Bundesliga" is no list; "fell. 2. Herat" splits anyway).
+        if let Some((first, _)) = ListMarker::parse(&text[para]).filter(|(m, _)| m.close == b')' || m.style == b'a') {
+            let mut from = para.start;
+            let mut marker = first;
+            while let Some(at) = next_inline_marker(text, from + 1, para.end, &marker) {
+                self.split_segment(text, Span::new(from, at), out);
+                from = at;
+                marker.ordinal += 1;
+            }
+            self.split_segment(text, Span::new(from, para.end), out);
+            return;
+        }
+        self.split_segment(text, para, out);
+    }
+
+    fn split_segment(&self, text: &str, para: Span, out: &mut Vec<Span>) {
         let bytes = text.as_bytes();
         let lead = if self.greek { &GREEK_LEAD } else { &TERMINAL_LEAD };
         let end = para.end;
@@ -490,6 +511,27 @@ fn word_start(text: &str, start: usize, pos: usize) -> usize {
         p -= c.len_utf8();
     }
     p
+}
+
+/// Start of the list item after `marker` in `text[from..end]`: its label
+/// and closing byte after white space, followed by a space.
+fn next_inline_marker(text: &str, from: usize, end: usize, marker: &ListMarker) -> Option<usize> {
+    let label = marker.next_label()?;
+    let hay = &text.as_bytes()[from.min(end)..end];
+    let mut pos = 0;
+    while let Some(off) = memchr::memchr(marker.close, &hay[pos..]) {
+        let k = pos + off;
+        pos = k + 1;
+        let Some(at) = k.checked_sub(label.len()) else { continue };
+        if &hay[at..k] == label.as_bytes()
+            && hay.get(k + 1) == Some(&b' ')
+            && at > 0
+            && hay[at - 1].is_ascii_whitespace()
+        {
+            return Some(from + at);
+        }
+    }
+    None
 }
 
 /// How far the rules look for the word around a full stop.

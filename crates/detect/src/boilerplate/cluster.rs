@@ -36,10 +36,12 @@ struct Seen {
 }
 
 fn note(map: &mut IdMap<Seen>, key: u64, doc: u32) {
-    map.entry(key)
-        .and_modify(|s| s.multi |= s.first != doc)
-        .or_insert(Seen { first: doc, multi: false });
+    map.entry(key).and_modify(|s| s.multi |= s.first != doc).or_insert(Seen { first: doc, multi: false });
 }
+
+/// What the cluster evidence needs of a block: its line hash (short lines
+/// only), its sorted vocabulary keys, and whether it is body text.
+pub(crate) type BlockEvidence<'a> = (Option<u64>, &'a [u64], bool);
 
 /// Cluster-wide vocabulary and repeated lines.
 pub(crate) struct ClusterEvidence {
@@ -51,7 +53,7 @@ pub(crate) struct ClusterEvidence {
 impl ClusterEvidence {
     /// `docs[d][b]` = (line hash, sorted keys, is body text) of block `b`
     /// of document `d`. The vocabulary is the body text's.
-    pub fn new(docs: &[Vec<(Option<u64>, &[u64], bool)>]) -> ClusterEvidence {
+    pub fn new(docs: &[Vec<BlockEvidence<'_>>]) -> ClusterEvidence {
         let mut lines = IdMap::default();
         for (d, blocks) in docs.iter().enumerate() {
             for (line, keys, _) in blocks {
@@ -98,6 +100,11 @@ impl ClusterEvidence {
             })
             .count();
         shared as f32 / keys.len() as f32
+    }
+
+    /// Distinct content words of the body outside repeated lines.
+    pub fn vocabulary(&self) -> usize {
+        self.vocab.len()
     }
 
     /// The line appears verbatim in more than one document.

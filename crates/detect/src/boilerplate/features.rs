@@ -40,8 +40,14 @@ impl Features {
         self.upper >= 2 && self.lower == 0
     }
 
+    /// Words looked at in detail (the head of a long paragraph).
+    pub fn detail_words(&self) -> usize {
+        self.words.min(DETAIL_WORDS)
+    }
+
+    /// Share of the detailed words that are stopwords.
     pub fn stop_density(&self) -> f32 {
-        self.stopwords as f32 / self.words.max(1) as f32
+        self.stopwords as f32 / self.detail_words().max(1) as f32
     }
 }
 
@@ -86,14 +92,13 @@ fn key_of(word: &str) -> u64 {
 const KEY_CHARS: usize = 5;
 /// Shortest word that counts as vocabulary.
 const MIN_KEY_CHARS: usize = 4;
-/// Longest word looked up in the stopword list (bytes).
-const MAX_STOPWORD_BYTES: usize = 16;
 
 /// Lower-cases `w` into `buf` (ASCII without the Unicode tables).
 fn lower_into(w: &str, buf: &mut String) {
     buf.clear();
     if w.is_ascii() {
-        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
     } else {
         buf.extend(w.chars().flat_map(char::to_lowercase));
     }
@@ -109,13 +114,18 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     let mut lowbuf = String::new();
     // words since the last capitalised word, while no "Label:" closed it
     let mut since_cap: Option<usize> = None;
-    for raw in t.split_whitespace() {
+    let mut words = t.split_whitespace();
+    while let Some(raw) = words.next() {
         f.words += 1;
+        if f.words > DETAIL_WORDS {
+            // a long paragraph's head tells its shape and vocabulary as well
+            // as the whole: the rest is only counted
+            f.words += words.count();
+            break;
+        }
         let ascii = raw.is_ascii();
         let upper0 = raw.chars().next().is_some_and(char::is_uppercase);
-        let is_label = raw.len() > 2
-            && raw.ends_with(':')
-            && raw[..raw.len() - 1].chars().all(char::is_alphabetic);
+        let is_label = raw.len() > 2 && raw.ends_with(':') && raw[..raw.len() - 1].chars().all(char::is_alphabetic);
         if is_label && (upper0 || since_cap.is_some_and(|k| k < 3)) {
             f.fields += 1;
             since_cap = None;
@@ -142,9 +152,9 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         }
         let mut letters = 0usize;
         let mut alpha = true;
-        f.numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
         f.cap_words += usize::from(upper0 || w.chars().next().is_some_and(char::is_uppercase));
         if ascii {
+            let mut digit = false;
             for b in w.bytes() {
                 if b.is_ascii_uppercase() {
                     f.upper += 1;
@@ -154,9 +164,12 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
                     letters += 1;
                 } else if b != b'\'' && b != b'-' {
                     alpha = false;
+                    digit |= b.is_ascii_digit();
                 }
             }
+            f.numbers += usize::from(digit);
         } else {
+            f.numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
             for c in w.chars() {
                 if c.is_uppercase() {
                     f.upper += 1;
@@ -174,7 +187,10 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         let mut stop = false;
         if let Some(lang) = lang {
             if w.len() <= max_stop {
-                stop = is_stopword(lang, &lowbuf);
+                stop = match packed(&lowbuf) {
+                    Some(p) => stop_set(lang).contains(p),
+                    None => is_stopword(lang, &lowbuf),
+                };
                 if !stop {
                     // "Afghanistan's" / "l'armée": the stopword check sees the head
                     if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
@@ -195,19 +211,75 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     f
 }
 
+/// Words of a block looked at in detail (case, stopwords, vocabulary).
+pub(crate) const DETAIL_WORDS: usize = 64;
+
 /// Lines longer than this (words) are not compared across documents:
 /// templates are short, and hashing long paragraphs would cost time.
 const LINE_WORDS: usize = 40;
 
 /// Bytes of the longest stopword of `lang`: longer words skip the lookup.
 fn max_stopword_len(lang: Language) -> usize {
-    static LENS: LazyLock<Vec<(Language, usize)>> = LazyLock::new(|| {
-        Language::ALL
-            .iter()
-            .map(|&l| (l, stopwords(l).iter().map(|w| w.len()).max().unwrap_or(0)))
-            .collect()
-    });
-    LENS.iter().find(|(l, _)| *l == lang).map_or(MAX_STOPWORD_BYTES, |&(_, n)| n)
+    stop_set(lang).max_len
+}
+
+/// A language's stopwords in a form that answers in a few nanoseconds for
+/// the common case (short ASCII words): packed into a `u64`, behind a
+/// 4096-bit Bloom-style filter that turns most content words away at once.
+struct StopSet {
+    bits: Vec<u64>,
+    packed: Vec<u64>,
+    max_len: usize,
+}
+
+impl StopSet {
+    fn new(lang: Language) -> StopSet {
+        let words = stopwords(lang);
+        let mut set = StopSet {
+            bits: vec![0; FILTER_BITS / 64],
+            packed: Vec::new(),
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for w in words {
+            if let Some(p) = packed(w) {
+                let bit = filter_bit(p);
+                set.bits[bit / 64] |= 1 << (bit % 64);
+                set.packed.push(p);
+            }
+        }
+        set.packed.sort_unstable();
+        set
+    }
+
+    /// For a word [`packed`] gives a key for.
+    fn contains(&self, p: u64) -> bool {
+        let bit = filter_bit(p);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.packed.binary_search(&p).is_ok()
+    }
+}
+
+const FILTER_BITS: usize = 4096;
+
+fn filter_bit(p: u64) -> usize {
+    (p.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+}
+
+/// A lower-case ASCII word of at most 8 bytes packed into a `u64`.
+fn packed(w: &str) -> Option<u64> {
+    if w.is_empty() || w.len() > 8 || !w.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    Some(u64::from_le_bytes(buf))
+}
+
+fn stop_set(lang: Language) -> &'static StopSet {
+    static SETS: LazyLock<Vec<(Language, StopSet)>> =
+        LazyLock::new(|| Language::ALL.iter().map(|&l| (l, StopSet::new(l))).collect());
+    static EMPTY: LazyLock<StopSet> =
+        LazyLock::new(|| StopSet { bits: vec![0; FILTER_BITS / 64], packed: Vec::new(), max_len: 0 });
+    SETS.iter().find(|(l, _)| *l == lang).map_or(&*EMPTY, |(_, s)| s)
 }
 
 #[cfg(test)]
@@ -242,6 +314,21 @@ mod tests {
         assert_eq!(features("Afghan", None).keys, features("Afghanistan's", None).keys);
         assert_eq!(features("Comments  are\tclosed.", None).line, features("comments are closed", None).line);
         assert_ne!(features("Comments are closed.", None).line, features("Comments are open.", None).line);
+    }
+
+    #[test]
+    fn stop_set_agrees_with_the_stopword_lists() {
+        for lang in Language::ALL {
+            let set = stop_set(lang);
+            for w in stopwords(lang) {
+                if let Some(p) = packed(w) {
+                    assert!(set.contains(p), "{lang:?} {w}");
+                }
+            }
+            for w in ["taliban", "kandahar", "zzzz", "offensive"] {
+                assert_eq!(packed(w).is_some_and(|p| set.contains(p)), is_stopword(lang, w), "{lang:?} {w}");
+            }
+        }
     }
 
     #[test]

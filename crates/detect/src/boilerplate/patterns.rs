@@ -497,8 +497,26 @@ const DATE_START: &[&str] = &[
 const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "af", "av", "od", "tarafından"];
 
 const SOCIAL: &[&str] = &[
-    "facebook", "twitter", "whatsapp", "email", "e-mail", "linkedin", "pinterest", "telegram", "reddit", "x",
-    "messenger", "copy", "link", "print", "flipboard", "mail", "share", "tweet", "threads", "bluesky",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "reddit",
+    "x",
+    "messenger",
+    "copy",
+    "link",
+    "print",
+    "flipboard",
+    "mail",
+    "share",
+    "tweet",
+    "threads",
+    "bluesky",
 ];
 
 /// A lower-cased key of a short line: letters and spaces only, for
@@ -536,7 +554,7 @@ pub(crate) fn is_comment_start(key: &str, words: usize) -> bool {
 /// What a line's phrases say, strongest first. `low` is the lower-cased
 /// head of the line, `key` its [`letters_key`] (for short lines).
 pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_sentence: bool) -> Option<Reason> {
-    let hits = scan(t);
+    let hits = scan(t, words);
     if words <= 6 && COMMENT_CHROME.contains(&key) {
         return Some(Reason::CommentNotice);
     }
@@ -602,7 +620,10 @@ fn is_image_counter(low: &str) -> bool {
         }
         if w.bytes().all(|b| b.is_ascii_digit()) {
             nums += 1;
-        } else if !matches!(w, "of" | "von" | "de" | "di" | "van" | "sur" | "image" | "photo" | "bild" | "foto" | "picture") {
+        } else if !matches!(
+            w,
+            "of" | "von" | "de" | "di" | "van" | "sur" | "image" | "photo" | "bild" | "foto" | "picture"
+        ) {
             other += 1;
         }
     }
@@ -646,17 +667,63 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
 
 /// One pass over the line for every "contains" phrase (the lists are
 /// matched ASCII-case-insensitively, so no lower-cased copy is needed).
-fn scan(t: &str) -> Hits {
+/// Long paragraphs can only be galleries: their edges are scanned, and
+/// their credit lines counted with a substring search.
+fn scan(t: &str, words: usize) -> Hits {
+    if words <= FULL_SCAN_WORDS {
+        return scan_part(t, 0, t.len());
+    }
+    let trimmed = t.trim_end().trim_end_matches(['.', '»', '›']).len();
+    let head = floor_char(t, EDGE_SCAN);
+    let tail = ceil_char(t, trimmed.saturating_sub(EDGE_SCAN));
+    let mut h = scan_part(&t[..head], 0, trimmed);
+    let end = scan_part(&t[tail..], tail, trimmed);
+    h.gallery |= end.gallery;
+    h.gallery_edge |= end.gallery_edge;
+    h.credits = CREDIT_WORDS.iter().map(|f| f.find_iter(t.as_bytes()).count()).sum();
+    h
+}
+
+/// Paragraphs longer than this get the cheaper [`scan`].
+const FULL_SCAN_WORDS: usize = 100;
+/// Bytes at each end of a long paragraph scanned for gallery phrases.
+const EDGE_SCAN: usize = 64;
+
+static CREDIT_WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    ["Credit:", "credit:", "CREDIT:", "Photo:", "Foto:", "Photograph:", "(Photo by", "Getty Images"]
+        .iter()
+        .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+        .collect()
+});
+
+fn floor_char(t: &str, mut i: usize) -> usize {
+    i = i.min(t.len());
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(t: &str, mut i: usize) -> usize {
+    i = i.min(t.len());
+    while !t.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Phrase hits in `part`, which starts at byte `offset` of a line whose
+/// text (trailing dots trimmed) ends at `trimmed`.
+fn scan_part(part: &str, offset: usize, trimmed: usize) -> Hits {
     let (ac, kinds) = &*PHRASES;
     let mut h = Hits::default();
-    let trimmed = t.trim_end().trim_end_matches(['.', '»', '›']).len();
-    for m in ac.find_iter(t) {
+    for m in ac.find_iter(part) {
         match kinds.get(m.pattern().as_usize()) {
             Some(Kind::Credit) => h.credits += 1,
             Some(Kind::Legal) => h.legal = true,
             Some(Kind::Gallery) => {
                 h.gallery = true;
-                h.gallery_edge |= m.start() <= EDGE || m.end() + EDGE >= trimmed;
+                h.gallery_edge |= offset + m.start() <= EDGE || offset + m.end() + EDGE >= trimmed;
             }
             None => {}
         }
@@ -698,7 +765,8 @@ pub(crate) fn ends_with_credit(t: &str) -> bool {
             let s = s.trim();
             !s.is_empty()
                 && s.split_whitespace().count() <= 4
-                && s.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+                && s.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
         };
         return cap(who) && cap(outlet);
     }
@@ -716,26 +784,135 @@ fn is_author_line(t: &str) -> bool {
     if rest.is_empty() || rest.len() > 9 {
         return false;
     }
-    let caps = rest
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || BY_JOINERS.contains(w))
-        .count();
+    let caps =
+        rest.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || BY_JOINERS.contains(w)).count();
     caps * 10 >= rest.len() * 8
         && rest.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !t.trim_end().ends_with(['!', '?'])
 }
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december", "januar", "februar",
-    "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet",
-    "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio",
-    "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho",
-    "julho", "setembro", "outubro", "novembro", "dezembro", "januari", "februari", "maart", "mei", "augustus",
-    "am", "pm", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "ist", "uhr", "h", "mon", "tue", "wed",
-    "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "ago", "hours", "hour", "minutes", "min", "read", "de", "del", "le", "el", "|", "-", "–", "•", "·",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "pst",
+    "ist",
+    "uhr",
+    "h",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "min",
+    "read",
+    "de",
+    "del",
+    "le",
+    "el",
+    "|",
+    "-",
+    "–",
+    "•",
+    "·",
 ];
 
 /// Words an author line may have in lower case ("By A and B in Kabul").
@@ -769,7 +946,8 @@ fn is_date_line(t: &str) -> bool {
 
 /// "Home | World | Asia", "Politics • Economy • Sport".
 fn is_separated_list(t: &str) -> bool {
-    let seps = t.split_whitespace().filter(|w| matches!(*w, "|" | "•" | "·" | "»" | "›" | ">" | "/" | "-" | "–")).count();
+    let seps =
+        t.split_whitespace().filter(|w| matches!(*w, "|" | "•" | "·" | "»" | "›" | ">" | "/" | "-" | "–")).count();
     seps >= 2
 }
 

@@ -6,7 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use brief_detect::{html_to_document, Block, BlockKind, BoilerplateClassifier, ClusterDoc, Label, LanguageDetector, Verdict};
+use brief_detect::{
+    html_to_document, Block, BlockKind, BoilerplateClassifier, ClusterDoc, Label, LanguageDetector, Verdict,
+};
 use brief_tokenize::{paragraphs, Span};
 
 pub fn data_dir() -> PathBuf {
@@ -188,11 +190,8 @@ pub fn classify(docs: &[LabelledText]) -> Vec<Vec<Verdict>> {
             detector.detect_document(&d.text, &spans).document.language()
         })
         .collect();
-    let cluster: Vec<ClusterDoc<'_>> = docs
-        .iter()
-        .zip(&langs)
-        .map(|(d, &lang)| ClusterDoc { text: &d.text, blocks: &d.blocks, lang })
-        .collect();
+    let cluster: Vec<ClusterDoc<'_>> =
+        docs.iter().zip(&langs).map(|(d, &lang)| ClusterDoc { text: &d.text, blocks: &d.blocks, lang }).collect();
     BoilerplateClassifier::new().classify_cluster(&cluster)
 }
 
@@ -299,11 +298,8 @@ pub fn html_pages() -> Vec<LabelledHtml> {
 }
 
 fn tokens(t: &str) -> Vec<String> {
-    let mut v: Vec<String> = t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
+    let mut v: Vec<String> =
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
     v.sort();
     v
 }
