@@ -220,7 +220,7 @@ fn is_title_line(t: &str) -> bool {
 ///
 /// ```
 /// use brief_cli::ingest::parse_date_header;
-/// assert_eq!(parse_date_header(" date 2021-08-13 Kabul fell."), Some(("2021-08-13", 17)));
+/// assert_eq!(parse_date_header(" date 2021-08-13 Kabul fell."), Some(("2021-08-13", 16)));
 /// assert_eq!(parse_date_header("Kabul fell."), None);
 /// ```
 pub fn parse_date_header(text: &str) -> Option<(&str, usize)> {

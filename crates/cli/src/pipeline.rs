@@ -146,16 +146,16 @@ impl Engine {
         out
     }
 
-    /// Entity mentions in the content of each document of a cluster.
+    /// Entity mentions in the content of each document of a cluster: list
+    /// matches, cues, and names propagated within and across the documents.
     pub fn entities(&self, docs: &[Analyzed]) -> Vec<Vec<Mention>> {
         let gazetteer = self.gazetteer.clone().unwrap_or_default();
-        docs.par_iter()
-            .map(|a| {
-                let parts: Vec<Span> =
-                    if self.keep_boilerplate { a.verdicts.iter().map(|v| v.span).collect() } else { a.content() };
-                gazetteer.find_in(&a.doc.text, &parts)
-            })
-            .collect()
+        let parts: Vec<Vec<Span>> = docs
+            .iter()
+            .map(|a| if self.keep_boilerplate { a.verdicts.iter().map(|v| v.span).collect() } else { a.content() })
+            .collect();
+        let cluster: Vec<(&str, &[Span])> = docs.iter().zip(&parts).map(|(a, p)| (a.doc.text.as_str(), &p[..])).collect();
+        gazetteer.find_cluster(&cluster)
     }
 }
 
@@ -245,6 +245,8 @@ pub struct TokenOut {
     pub stem: String,
     /// Stopword flag.
     pub stop: bool,
+    /// Token kind (`word`, `number`, `abbreviation`, `url`, `email`, `hashtag`, `mention`).
+    pub kind: brief_tokenize::TokenKind,
 }
 
 /// The tokens of every block of a document (sentences split first, so token
@@ -261,6 +263,7 @@ pub fn tokens(engine: &Engine, a: &Analyzed) -> Vec<TokenOut> {
                 norm: t.norm.into_owned(),
                 stem: t.stem.into_owned(),
                 stop: t.stop,
+                kind: t.kind,
             });
         }
     }

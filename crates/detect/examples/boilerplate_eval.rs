@@ -29,15 +29,23 @@ fn main() {
     summary("seeds", seeds_total);
 
     let mut text_total = Counts::default();
-    let mut docs = 0;
-    for (_, cluster) in text_clusters() {
+    let mut heldout_total = Counts::default();
+    let (mut docs, mut heldout) = (0, 0);
+    for (name, cluster) in text_clusters() {
         let verdicts = classify(&cluster);
         for (doc, vs) in cluster.iter().zip(&verdicts) {
-            text_total.add(report(doc, vs, verbose));
+            let c = report(doc, vs, verbose);
+            text_total.add(c);
             docs += 1;
+            // clusters written after the rules were frozen
+            if name.starts_with("heldout") {
+                heldout_total.add(c);
+                heldout += 1;
+            }
         }
     }
     summary(&format!("plain text ({docs} documents)"), text_total);
+    summary(&format!("of which held out ({heldout} documents)"), heldout_total);
 
     let mut html_total = Counts::default();
     let mut titles = (0, 0);

@@ -355,7 +355,11 @@ impl DocState {
             })
             .collect::<Vec<BlockState>>();
         let has_title = blocks.iter().any(|b| b.class == Class::Title);
+        let bio = author_bio(&texts, &blocks);
         let mut s = DocState { spans: doc.blocks.iter().map(|b| b.span).collect(), blocks, has_title, stop_ok };
+        if let Some(i) = bio {
+            s.blocks[i].class = Class::Bad(Reason::Byline, SURE);
+        }
         s.standfirst();
         s
     }
@@ -415,9 +419,13 @@ impl DocState {
         let n = self.blocks.len();
         for i in 0..n.min(STANDFIRST_BLOCKS) {
             let b = &self.blocks[i];
+            // a headline before any body text may be the title: not a standfirst
+            let before_body = !self.blocks[..i].iter().any(|p| p.class == Class::Good);
             let candidate = match b.class {
                 Class::Good | Class::Near(_) => true,
-                Class::Bad(Reason::Heading | Reason::RelatedHeadline, _) => b.by_shape,
+                Class::Bad(Reason::Heading | Reason::RelatedHeadline, _) => {
+                    b.by_shape && (self.has_title || !before_body)
+                }
                 _ => false,
             };
             if !candidate || b.feat.keys.len() < 4 {
@@ -504,6 +512,37 @@ impl DocState {
             .collect()
     }
 }
+
+/// A closing paragraph about the author named in the byline ("By Tom
+/// Ellis" … "Tom Ellis is a personal finance writer."): the index of the
+/// last body block if it opens with the byline's name.
+fn author_bio(texts: &[&str], blocks: &[BlockState]) -> Option<usize> {
+    let name: Vec<&str> = texts.iter().zip(blocks).take(BYLINE_BLOCKS).find_map(|(t, b)| {
+        if !matches!(b.class, Class::Bad(Reason::Byline, _)) {
+            return None;
+        }
+        let mut words = t.split_whitespace();
+        let first = words.next()?;
+        if !patterns::is_by_word(first) {
+            return None;
+        }
+        let name: Vec<&str> = words
+            .take(2)
+            .map(|w| w.trim_end_matches([',', ';', '|']))
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        (name.len() == 2).then_some(name)
+    })?;
+    let last = blocks.iter().rposition(|b| b.class == Class::Good)?;
+    let mut words = texts[last].split_whitespace();
+    let opens = name.iter().all(|n| words.next() == Some(*n));
+    (opens && blocks[last].feat.words <= BIO_WORDS).then_some(last)
+}
+
+/// Blocks at the top searched for a byline.
+const BYLINE_BLOCKS: usize = 6;
+/// Longest author biography.
+const BIO_WORDS: usize = 60;
 
 /// Blocks among the first ones checked for a standfirst.
 const STANDFIRST_BLOCKS: usize = 4;

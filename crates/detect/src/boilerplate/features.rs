@@ -124,7 +124,11 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
             break;
         }
         let ascii = raw.is_ascii();
-        let upper0 = raw.chars().next().is_some_and(char::is_uppercase);
+        let upper0 = if ascii {
+            raw.as_bytes()[0].is_ascii_uppercase()
+        } else {
+            raw.chars().next().is_some_and(char::is_uppercase)
+        };
         let is_label = raw.len() > 2 && raw.ends_with(':') && raw[..raw.len() - 1].chars().all(char::is_alphabetic);
         if is_label && (upper0 || since_cap.is_some_and(|k| k < 3)) {
             f.fields += 1;
@@ -134,13 +138,18 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         } else if let Some(k) = since_cap.as_mut() {
             *k += 1;
         }
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = if ascii {
+            raw.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        } else {
+            raw.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if w.is_empty() {
             continue;
         }
         let short_line = f.words <= LINE_WORDS;
-        let lowered = short_line || w.len() <= max_stop;
-        if lowered {
+        // short ASCII words are looked up packed, without a lower-cased copy
+        let pack = if w.len() <= max_stop { packed_lower(w) } else { None };
+        if short_line || (pack.is_none() && w.len() <= max_stop) {
             lower_into(w, &mut lowbuf);
         }
         if short_line {
@@ -152,7 +161,11 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         }
         let mut letters = 0usize;
         let mut alpha = true;
-        f.cap_words += usize::from(upper0 || w.chars().next().is_some_and(char::is_uppercase));
+        f.cap_words += usize::from(
+            upper0
+                || (!ascii && w.chars().next().is_some_and(char::is_uppercase))
+                || w.as_bytes()[0].is_ascii_uppercase(),
+        );
         if ascii {
             let mut digit = false;
             for b in w.bytes() {
@@ -187,12 +200,13 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         let mut stop = false;
         if let Some(lang) = lang {
             if w.len() <= max_stop {
-                stop = match packed(&lowbuf) {
+                stop = match pack {
                     Some(p) => stop_set(lang).contains(p),
                     None => is_stopword(lang, &lowbuf),
                 };
-                if !stop {
+                if !stop && w.contains(['\'', '’']) {
                     // "Afghanistan's" / "l'armée": the stopword check sees the head
+                    lower_into(w, &mut lowbuf);
                     if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
                         stop = !head.is_empty() && is_stopword(lang, head);
                     }
@@ -262,6 +276,18 @@ const FILTER_BITS: usize = 4096;
 
 fn filter_bit(p: u64) -> usize {
     (p.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+}
+
+/// An ASCII word of at most 8 bytes, lower-cased and packed into a `u64`.
+fn packed_lower(w: &str) -> Option<u64> {
+    if w.is_empty() || w.len() > 8 || !w.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(buf))
 }
 
 /// A lower-case ASCII word of at most 8 bytes packed into a `u64`.

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::Reason;
 
@@ -260,6 +260,14 @@ const LEGAL_CONTAINS: &[&str] = &[
     "to continue reading",
     "support our journalism",
     "support independent journalism",
+    "for informational purposes only",
+    "does not constitute financial advice",
+    "does not constitute investment advice",
+    "not financial advice",
+    "dient nur zu informationszwecken",
+    "keine anlageberatung",
+    "ne constitue pas un conseil",
+    "no constituye asesoramiento",
     "become a member",
     "become a subscriber",
     "alle rechte vorbehalten",
@@ -542,8 +550,45 @@ fn starts_phrase(low: &str, phrase: &str) -> bool {
     })
 }
 
-fn starts_any(low: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| starts_phrase(low, p))
+/// The lists of line openers, matched in one anchored automaton pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opener {
+    Credit,
+    Related,
+    Byline,
+    Date,
+    Legal,
+    Nav,
+}
+
+static OPENERS: LazyLock<(AhoCorasick, Vec<(Opener, &'static str)>)> = LazyLock::new(|| {
+    let mut pats: Vec<(Opener, &'static str)> = Vec::new();
+    for (list, kind) in [
+        (CREDIT_START, Opener::Credit),
+        (RELATED_START, Opener::Related),
+        (BYLINE_START, Opener::Byline),
+        (DATE_START, Opener::Date),
+        (LEGAL_START, Opener::Legal),
+        (NAV_START, Opener::Nav),
+    ] {
+        pats.extend(list.iter().map(|p| (kind, *p)));
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(pats.iter().map(|(_, p)| p))
+        // fixed, small pattern lists: building cannot fail
+        .expect("opener automaton");
+    (ac, pats)
+});
+
+/// Which list the line's lower-cased head opens with (the longest opener
+/// that ends at a word boundary).
+fn opener(low: &str) -> Option<Opener> {
+    let (ac, pats) = &*OPENERS;
+    let m = ac.find(Input::new(low).anchored(Anchored::Yes))?;
+    let (kind, phrase) = pats.get(m.pattern().as_usize())?;
+    starts_phrase(low, phrase).then_some(*kind)
 }
 
 /// True when the short line opens a comment section.
@@ -555,6 +600,8 @@ pub(crate) fn is_comment_start(key: &str, words: usize) -> bool {
 /// head of the line, `key` its [`letters_key`] (for short lines).
 pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_sentence: bool) -> Option<Reason> {
     let hits = scan(t, words);
+    let open = if words <= 40 { opener(low) } else { None };
+    let starts = |o: Opener| open == Some(o);
     if words <= 6 && COMMENT_CHROME.contains(&key) {
         return Some(Reason::CommentNotice);
     }
@@ -564,7 +611,7 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if words <= 80 && hits.legal {
         return Some(Reason::Legal);
     }
-    if words <= 12 && starts_any(low, CREDIT_START) {
+    if words <= 12 && starts(Opener::Credit) {
         return Some(Reason::Credit);
     }
     if words <= 3 && is_agency_only(t) {
@@ -582,13 +629,13 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if words <= 60 && (low.starts_with("file -") || low.starts_with("file photo") || low.starts_with("topshot")) {
         return Some(Reason::Caption);
     }
-    if words <= 30 && starts_any(low, RELATED_START) {
+    if words <= 30 && starts(Opener::Related) {
         return Some(Reason::RelatedHeadline);
     }
-    if words <= 25 && starts_any(low, BYLINE_START) {
+    if words <= 25 && starts(Opener::Byline) {
         return Some(Reason::Byline);
     }
-    if words <= 12 && starts_any(low, DATE_START) && has_digit(t) {
+    if words <= 12 && starts(Opener::Date) && has_digit(t) {
         return Some(Reason::Byline);
     }
     if words <= 10 && is_author_line(t) {
@@ -597,10 +644,10 @@ pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_se
     if words <= 10 && !ends_sentence && is_date_line(t) {
         return Some(Reason::Byline);
     }
-    if words <= 40 && (starts_any(low, LEGAL_START) || low.starts_with('©')) {
+    if words <= 40 && (starts(Opener::Legal) || low.starts_with('©')) {
         return Some(Reason::Legal);
     }
-    if words <= 15 && !ends_sentence && (starts_any(low, NAV_START) || is_separated_list(t) || is_social(key)) {
+    if words <= 15 && !ends_sentence && (starts(Opener::Nav) || is_separated_list(t) || is_social(key)) {
         return Some(Reason::Navigation);
     }
     None
@@ -773,11 +820,16 @@ pub(crate) fn ends_with_credit(t: &str) -> bool {
     inner.to_lowercase().starts_with("photo")
 }
 
+/// The preposition of an author line ("By", "Von", "Par", …).
+pub(crate) fn is_by_word(w: &str) -> bool {
+    BY_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b))
+}
+
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Von Anna Müller".
 fn is_author_line(t: &str) -> bool {
     let mut it = t.split_whitespace();
     let Some(first) = it.next() else { return false };
-    if !BY_WORDS.iter().any(|b| first.eq_ignore_ascii_case(b)) {
+    if !is_by_word(first) {
         return false;
     }
     let rest: Vec<&str> = it.collect();
