@@ -154,7 +154,8 @@ impl Engine {
             .iter()
             .map(|a| if self.keep_boilerplate { a.verdicts.iter().map(|v| v.span).collect() } else { a.content() })
             .collect();
-        let cluster: Vec<(&str, &[Span])> = docs.iter().zip(&parts).map(|(a, p)| (a.doc.text.as_str(), &p[..])).collect();
+        let cluster: Vec<(&str, &[Span])> =
+            docs.iter().zip(&parts).map(|(a, p)| (a.doc.text.as_str(), &p[..])).collect();
         gazetteer.find_cluster(&cluster)
     }
 }

@@ -514,8 +514,8 @@ impl DocState {
 }
 
 /// A closing paragraph about the author named in the byline ("By Tom
-/// Ellis" … "Tom Ellis is a personal finance writer."): the index of the
-/// last body block if it opens with the byline's name.
+/// Ellis" … "Tom Ellis is a personal finance writer."): the index of one of
+/// the last body blocks that opens with the byline's name.
 fn author_bio(texts: &[&str], blocks: &[BlockState]) -> Option<usize> {
     let name: Vec<&str> = texts.iter().zip(blocks).take(BYLINE_BLOCKS).find_map(|(t, b)| {
         if !matches!(b.class, Class::Bad(Reason::Byline, _)) {
@@ -533,11 +533,15 @@ fn author_bio(texts: &[&str], blocks: &[BlockState]) -> Option<usize> {
             .collect();
         (name.len() == 2).then_some(name)
     })?;
-    let last = blocks.iter().rposition(|b| b.class == Class::Good)?;
-    let mut words = texts[last].split_whitespace();
-    let opens = name.iter().all(|n| words.next() == Some(*n));
-    (opens && blocks[last].feat.words <= BIO_WORDS).then_some(last)
+    // among the last body blocks (reader comments may follow the bio)
+    (0..blocks.len()).rev().filter(|&i| blocks[i].class == Class::Good).take(BIO_SEARCH).find(|&i| {
+        let mut words = texts[i].split_whitespace();
+        name.iter().all(|n| words.next() == Some(*n)) && blocks[i].feat.words <= BIO_WORDS
+    })
 }
+
+/// Last body blocks searched for an author biography.
+const BIO_SEARCH: usize = 3;
 
 /// Blocks at the top searched for a byline.
 const BYLINE_BLOCKS: usize = 6;
@@ -596,7 +600,8 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, boo
         Some((i, _)) => &t[..i],
         None => t,
     };
-    let low = head.to_lowercase();
+    // the phrase lists only look at the head of lines up to this long
+    let low = if f.words <= PHRASE_WORDS { head.to_lowercase() } else { String::new() };
     let key = if f.words <= 12 { patterns::letters_key(&low) } else { String::new() };
     let comment_start = patterns::is_comment_start(&key, f.words);
     if f.words == 0 {
@@ -643,6 +648,8 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, boo
     (shape(f, b.kind, stop_ok), false, true)
 }
 
+/// Longest line (words) whose head the opener lists are matched against.
+const PHRASE_WORDS: usize = 90;
 /// Characters of a line's head the phrase patterns look at.
 const HEAD_CHARS: usize = 200;
 

@@ -54,7 +54,7 @@ impl ClusterEvidence {
     /// `docs[d][b]` = (line hash, sorted keys, is body text) of block `b`
     /// of document `d`. The vocabulary is the body text's.
     pub fn new(docs: &[Vec<BlockEvidence<'_>>]) -> ClusterEvidence {
-        let mut lines = IdMap::default();
+        let mut lines = IdMap::with_capacity_and_hasher(docs.iter().map(Vec::len).sum(), Default::default());
         for (d, blocks) in docs.iter().enumerate() {
             for (line, keys, _) in blocks {
                 if let (Some(line), true) = (line, keys.len() >= 2) {
@@ -64,7 +64,8 @@ impl ClusterEvidence {
         }
         // repeated lines stay out of the vocabulary: a template must not
         // vouch for itself
-        let mut vocab = IdMap::default();
+        let total = docs.iter().flatten().map(|(_, k, _)| k.len()).sum();
+        let mut vocab = IdMap::with_capacity_and_hasher(total, Default::default());
         for (d, blocks) in docs.iter().enumerate() {
             for (line, keys, body) in blocks {
                 if !body || line.is_some_and(|l| lines.get(&l).is_some_and(|s| s.multi)) {
@@ -115,7 +116,8 @@ impl ClusterEvidence {
 
 /// Counts of the body blocks of one document using each key.
 pub(crate) fn doc_counts(blocks: &[(&[u64], bool)]) -> IdMap<u32> {
-    let mut counts: IdMap<u32> = IdMap::default();
+    let total = blocks.iter().map(|(k, _)| k.len()).sum();
+    let mut counts: IdMap<u32> = IdMap::with_capacity_and_hasher(total, Default::default());
     for (keys, body) in blocks {
         if *body {
             for &k in *keys {
