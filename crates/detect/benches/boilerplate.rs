@@ -37,6 +37,35 @@ fn texts() -> Vec<String> {
     out
 }
 
+/// The five seed articles as the CLI reads them (a cluster, English).
+fn seeds(c: &mut Criterion) {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds"));
+    let mut paths: Vec<_> = fs::read_dir(dir).expect("seeds").map(|e| e.expect("entry").path()).collect();
+    paths.sort();
+    let docs: Vec<String> = paths.iter().map(|p| fs::read_to_string(p).expect("seed")).collect();
+    let blocks: Vec<Vec<Block>> =
+        docs.iter().map(|d| paragraphs(d).into_iter().map(Block::paragraph).collect()).collect();
+    let cluster: Vec<ClusterDoc<'_>> = docs
+        .iter()
+        .zip(&blocks)
+        .map(|(text, blocks)| ClusterDoc { text, blocks, lang: Some(Language::English) })
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let classifier = BoilerplateClassifier::new();
+    let mut g = c.benchmark_group("boilerplate");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("plain_text_seeds", |b| {
+        b.iter(|| {
+            let v = classifier.classify_cluster(black_box(&cluster));
+            // the seeds' 22 boilerplate lines and 2 titles, every time
+            let removed = v.iter().flatten().filter(|v| !v.is_content()).count();
+            assert_eq!(removed, 24);
+            v
+        })
+    });
+    g.finish();
+}
+
 fn plain_text(c: &mut Criterion) {
     let docs = texts();
     let blocks: Vec<Vec<Block>> =
@@ -96,5 +125,5 @@ fn html(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, plain_text, html);
+criterion_group!(benches, seeds, plain_text, html);
 criterion_main!(benches);

@@ -115,8 +115,23 @@ impl Interner {
     }
 }
 
+thread_local! {
+    // Stems are a pure function of (language, word): one cache per worker
+    // thread, kept across clusters, so a stream of small clusters does not
+    // re-stem the same vocabulary every time.
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
+}
+
 /// Analyses the documents of one cluster.
 pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
+    STEMS.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => analyze_with(docs, &mut cache),
+        // Re-entrant call on this thread (not expected): use a fresh cache.
+        Err(_) => analyze_with(docs, &mut StemCache::new()),
+    })
+}
+
+fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
     let mut tokenizers: Vec<(Option<Language>, Tokenizer)> = Vec::new();
     let mut words = Interner::default();
     let mut concept_ids: FxMap<u64, u32> = FxMap::default();
@@ -127,7 +142,6 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
     let mut first_of_doc = Vec::with_capacity(docs.len());
     let mut ids: Vec<(u32, bool)> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
-    let mut cache = StemCache::new();
     // Per word: (capitalised inside a sentence, lower-case) counts.
     let mut case_evidence: Vec<(u32, u32)> = Vec::new();
     let mut pending_names: Vec<Vec<u32>> = Vec::new();
@@ -148,7 +162,7 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
             let span = strip_dateline(doc.text, raw, i < 3);
             let text = &doc.text[span];
             toks.clear();
-            tok.for_each_token(text, &mut cache, |t| {
+            tok.for_each_token(text, cache, |t| {
                 toks.push(Tok {
                     id: words.id(t.stem),
                     stop: t.stop,
