@@ -394,6 +394,10 @@ fn render_doc_text(out: &mut String, r: &DocOutput, header: bool, md: bool, expl
                         (true, _) => {
                             let _ = writeln!(out, "  {text}");
                         }
+                        // The title is kept (apart from the body), not removed.
+                        (false, Some(reason)) if reason == "title" => {
+                            let _ = writeln!(out, "# [title] {text}");
+                        }
                         (false, Some(reason)) => {
                             let _ = writeln!(out, "- [{reason}] {text}");
                         }
