@@ -13,13 +13,14 @@
 //! The cue vocabulary is English; for other languages the list matches and
 //! propagation of list names still work, cues simply fire less.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use brief_tokenize::Span;
 
 use crate::hash::FxMap;
-use crate::scan::{keys_for, words, Word};
+use crate::scan::{exact_key, push_folded, words, Word};
 use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, WEAK_RANK};
 
 /// Titles and roles written before a name, capitalised ("President").
@@ -582,16 +583,27 @@ static LISTS: &[&[&str]] = &[
     CALENDAR,
 ];
 
-fn vocab() -> &'static FxMap<&'static str, u32> {
-    static VOCAB: OnceLock<FxMap<&'static str, u32>> = OnceLock::new();
+/// The cue vocabulary: word → bit set of [`LISTS`], and per first byte a
+/// bit set of word lengths (most words are rejected without hashing).
+struct Vocab {
+    map: FxMap<&'static str, u32>,
+    lens: [u32; 256],
+}
+
+fn vocab() -> &'static Vocab {
+    static VOCAB: OnceLock<Vocab> = OnceLock::new();
     VOCAB.get_or_init(|| {
-        let mut m: FxMap<&'static str, u32> = FxMap::default();
+        let mut map: FxMap<&'static str, u32> = FxMap::default();
+        let mut lens = [0u32; 256];
         for (bit, list) in LISTS.iter().enumerate() {
             for &w in list.iter() {
-                *m.entry(w).or_insert(0) |= 1 << bit;
+                *map.entry(w).or_insert(0) |= 1 << bit;
+                if let Some(&b) = w.as_bytes().first() {
+                    lens[b as usize] |= 1 << w.len().min(31);
+                }
             }
         }
-        m
+        Vocab { map, lens }
     })
 }
 
@@ -599,7 +611,13 @@ fn vocab() -> &'static FxMap<&'static str, u32> {
 /// are scanned).
 fn has(list: &[&str], w: &str) -> bool {
     match LISTS.iter().position(|l| std::ptr::eq(*l, list)) {
-        Some(bit) => vocab().get(w).is_some_and(|m| m & (1 << bit) != 0),
+        Some(bit) => {
+            let v = vocab();
+            let Some(&b) = w.as_bytes().first() else {
+                return false;
+            };
+            v.lens[b as usize] & (1 << w.len().min(31)) != 0 && v.map.get(w).is_some_and(|m| m & (1 << bit) != 0)
+        }
         None => list.contains(&w),
     }
 }
@@ -614,7 +632,7 @@ struct Cand {
     start: usize,
     end: usize,
     kind: EntityType,
-    canonical: Arc<str>,
+    canonical: Canon,
     source: MentionSource,
     /// 3 strong list, 2 cue/propagated, 1 weak list.
     pri: u8,
@@ -622,11 +640,38 @@ struct Cand {
     single_per_cue: bool,
 }
 
+/// A candidate's canonical name: a gazetteer entry's (no allocation per
+/// list hit) or a name of its own.
+#[derive(Clone, Debug)]
+enum Canon {
+    Entry(u32),
+    Text(Arc<str>),
+}
+
+impl Canon {
+    fn as_str<'a>(&'a self, inner: &'a Inner) -> &'a str {
+        match self {
+            Canon::Entry(e) => inner.entries.get(*e as usize).map_or("", |e| inner.canonical(e)),
+            Canon::Text(t) => t,
+        }
+    }
+
+    fn to_arc(&self, inner: &Inner) -> Arc<str> {
+        match self {
+            Canon::Entry(_) => Arc::from(self.as_str(inner)),
+            Canon::Text(t) => t.clone(),
+        }
+    }
+}
+
 struct Part<'t> {
     off: usize,
     hay: &'t str,
     words: Vec<Word>,
     initial: Vec<bool>,
+    /// Per word: is it a frequent English word ([`is_common`]), computed on
+    /// first use (0 unknown, 1 no, 2 yes).
+    common: Vec<Cell<u8>>,
     hits: Vec<Hit>,
     /// Word index → index into `hits` of the hit starting there.
     hit_at: Vec<Option<usize>>,
@@ -679,16 +724,18 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
         }
         doc_regs.push((full, sur));
     }
+    let mut keys: Vec<&str> = cluster_full.keys().chain(cluster_sur.keys()).map(String::as_str).collect();
+    keys.sort_unstable();
     let mut out = Vec::with_capacity(analysed.len());
     for (d, (full, sur)) in analysed.iter_mut().zip(&doc_regs) {
-        propagate(inner, d, full, sur, &cluster_full, &cluster_sur);
+        propagate(inner, d, (full, sur), (&cluster_full, &cluster_sur), &keys);
         let mut ms: Vec<Mention> = d
             .cands
             .iter()
             .map(|c| Mention {
                 span: Span::new(c.start, c.end),
                 kind: c.kind,
-                canonical: c.canonical.to_string(),
+                canonical: c.canonical.as_str(inner).to_string(),
                 source: c.source,
             })
             .collect();
@@ -702,6 +749,12 @@ fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
     let before = if i == 0 { &hay[..ws[0].start] } else { &hay[ws[i - 1].end..ws[i].start] };
     if i == 0 {
         return true;
+    }
+    // the common case: spaces, commas, hyphens
+    if before.bytes().all(|b| {
+        b.is_ascii() && !matches!(b, b'\n' | b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'[' | b'|' | b'\'')
+    }) {
+        return false;
     }
     if before.contains('\n') {
         return true;
@@ -730,7 +783,7 @@ fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
     let mut doc = Doc { parts: Vec::new(), cands: Vec::new() };
     for &p in parts {
         let Some(hay) = p.get(text) else { continue };
-        let mut ws = Vec::new();
+        let mut ws = Vec::with_capacity(hay.len() / 5 + 1);
         words(hay, &mut ws);
         let initial: Vec<bool> = (0..ws.len()).map(|i| is_initial(hay, &ws, i)).collect();
         let mut hits = Vec::new();
@@ -739,7 +792,8 @@ fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
         for (k, h) in hits.iter().enumerate() {
             hit_at[h.w0] = Some(k);
         }
-        doc.parts.push(Part { off: p.start, hay, words: ws, initial, hits, hit_at });
+        let common = vec![Cell::new(0); ws.len()];
+        doc.parts.push(Part { off: p.start, hay, words: ws, initial, common, hits, hit_at });
     }
     let mut cands = Vec::new();
     for (pi, part) in doc.parts.iter().enumerate() {
@@ -764,7 +818,7 @@ fn list_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             start: part.off + h.start,
             end: part.off + h.end,
             kind: e.kind,
-            canonical: Arc::from(inner.canonical(e)),
+            canonical: Canon::Entry(h.entry),
             source: MentionSource::List,
             pri: if strong { 3 } else { 1 },
             single_per_cue: false,
@@ -878,6 +932,19 @@ fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
     f(&w.to_lowercase())
 }
 
+/// [`is_common`] of word `i` of `part`, cached.
+fn common_at(inner: &Inner, part: &Part<'_>, i: usize) -> bool {
+    let cell = &part.common[i];
+    match cell.get() {
+        0 => {
+            let yes = is_common(inner, wt(part, i));
+            cell.set(1 + yes as u8);
+            yes
+        }
+        v => v == 2,
+    }
+}
+
 fn is_common(inner: &Inner, w: &str) -> bool {
     with_lower(w, |l| inner.words.contains(l))
 }
@@ -964,8 +1031,9 @@ fn is_list_span(part: &Part<'_>, a: usize, b: usize) -> bool {
     part.hit_at[a].is_some_and(|k| part.hits[k].w1 == b)
 }
 
-fn canon_of(part: &Part<'_>, a: usize, b: usize) -> Option<Arc<str>> {
-    keys_for(part.hay, &part.words[a..b]).map(|(e, _)| Arc::from(e.as_str()))
+fn canon_of(part: &Part<'_>, a: usize, b: usize) -> Option<Canon> {
+    let mut key = String::new();
+    exact_key(part.hay, &part.words[a..b], &mut key).then(|| Canon::Text(Arc::from(key.as_str())))
 }
 
 fn cand(part: &Part<'_>, pi: usize, a: usize, b: usize, kind: EntityType) -> Option<Cand> {
@@ -992,7 +1060,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         // a sentence-initial common word is not part of a name ("Western
         // embassies", "Security sources said"); titles stay, they are cues
         let mut a = a0;
-        while a < b && part.initial[a0] && a == a0 && !has(TITLES, wt(part, a)) && is_common(inner, wt(part, a)) {
+        while a < b && part.initial[a0] && a == a0 && !has(TITLES, wt(part, a)) && common_at(inner, part, a) {
             a += 1;
         }
         while a < b && (!nameish(part, a) || (!is_list_span(part, a, b) && is_function_word(wt(part, a)))) {
@@ -1001,19 +1069,18 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         if a >= b {
             continue;
         }
-        let words: Vec<&str> = (a..b).map(|i| wt(part, i)).collect();
         let n = b - a;
-        let last = words[n - 1];
+        let last = wt(part, b - 1);
         // organisations: suffix or "Ministry of …"
         if n >= 2
             && has(ORG_SUFFIX, last)
             && !is_list_span(part, a, b)
-            && !(n == 2 && is_common(inner, words[0]) && part.initial[a])
+            && !(n == 2 && common_at(inner, part, a) && part.initial[a])
         {
             out.extend(cand(part, pi, a, b, EntityType::Org));
             continue;
         }
-        if n >= 3 && has(ORG_HEAD, words[0]) && words[1] == "of" {
+        if n >= 3 && has(ORG_HEAD, wt(part, a)) && wt(part, a + 1) == "of" {
             out.extend(cand(part, pi, a, b, EntityType::Org));
             continue;
         }
@@ -1023,7 +1090,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             out.extend(cand(part, pi, a, b2, EntityType::Loc));
             continue;
         }
-        if n >= 2 && has(LOC_PREFIX, words[0]) {
+        if n >= 2 && has(LOC_PREFIX, wt(part, a)) {
             out.extend(cand(part, pi, a, b, EntityType::Loc));
             continue;
         }
@@ -1045,23 +1112,26 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             while nb < b && nb < na + 4 && !strong_hit_at(inner, part, nb, EntityType::Per) {
                 nb += 1;
             }
-            let first_is_name = inner.first_names.contains(wt(part, na))
-                && !has(CALENDAR, wt(part, na))
-                && !has(&["Al", "El", "Le", "La", "De", "Van", "Von", "Du", "Da"], wt(part, na));
+            // (the tests below are pure: the cheap ones go first)
+            let first_is_name = || {
+                inner.first_names.contains(wt(part, na))
+                    && !has(CALENDAR, wt(part, na))
+                    && !has(&["Al", "El", "Le", "La", "De", "Van", "Von", "Du", "Da"], wt(part, na))
+            };
             let has_digit = (na..nb).any(|i| part.words[i].digit);
             let starts_other = strong_hit_at(inner, part, na, EntityType::Per);
             // "Jordan Henderson", "Israel Katz": a first name that is also a
             // listed place still starts a name when a surname follows
-            let surname_follows = nb - na >= 2
-                && !strong_hit_at(inner, part, na + 1, EntityType::Per)
-                && !is_common(inner, wt(part, na + 1));
-            let all_common = (na..nb).all(|i| is_common(inner, wt(part, i)));
+            let surname_follows = || {
+                nb - na >= 2 && !strong_hit_at(inner, part, na + 1, EntityType::Per) && !common_at(inner, part, na + 1)
+            };
+            let all_common = || (na..nb).all(|i| common_at(inner, part, i));
             if titled
                 && !starts_other
-                && !all_common
                 && !part.words[na].caps
                 && !has_digit
                 && !has(CALENDAR, wt(part, na))
+                && !all_common()
             {
                 if let Some(mut c) = cand(part, pi, na, nb, EntityType::Per) {
                     c.single_per_cue = nb - na == 1;
@@ -1069,7 +1139,11 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
                 }
                 continue;
             }
-            if first_is_name && nb - na >= 2 && (!starts_other || surname_follows) && !part.words[na].caps && !has_digit
+            if nb - na >= 2
+                && !part.words[na].caps
+                && !has_digit
+                && (!starts_other || surname_follows())
+                && first_is_name()
             {
                 out.extend(cand(part, pi, na, nb, EntityType::Per));
                 continue;
@@ -1110,7 +1184,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             && !(a..b).any(|i| part.words[i].digit || has(CALENDAR, wt(part, i)))
             && !strong_hit_at(inner, part, a, EntityType::Per)
             && !is_list_span(part, a, b)
-            && (a..b).all(|i| !is_common(inner, wt(part, i)) || has(CONNECTORS, wt(part, i)))
+            && (a..b).all(|i| !common_at(inner, part, i) || has(CONNECTORS, wt(part, i)))
         {
             let verb = next_word_is(part, b, SPEECH);
             let said_before = a >= 1
@@ -1134,8 +1208,8 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             && a >= 1
             && wt(part, a - 1) == "the"
             && next_word_is(part, b, SPEECH)
-            && !is_common(inner, words[0])
-            && !inner.first_names.contains(words[0])
+            && !common_at(inner, part, a)
+            && !inner.first_names.contains(wt(part, a))
             && !is_list_span(part, a, b)
         {
             out.extend(cand(part, pi, a, b, EntityType::Org));
@@ -1174,34 +1248,55 @@ fn apposition(part: &Part<'_>, b: usize) -> bool {
 /// Greedy overlap resolution: longer spans first, then priority, then position.
 /// A cue that confirms a list entry's span and type keeps its canonical name.
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    let listed: BTreeMap<(usize, usize, EntityType), Arc<str>> = cands
+    // list spans, sorted (stable: among equal keys the last one wins)
+    let mut listed: Vec<((usize, usize, EntityType), usize)> = cands
         .iter()
-        .filter(|c| c.source == MentionSource::List)
-        .map(|c| ((c.start, c.end, c.kind), c.canonical.clone()))
+        .enumerate()
+        .filter(|(_, c)| c.source == MentionSource::List)
+        .map(|(k, c)| ((c.start, c.end, c.kind), k))
         .collect();
-    for c in cands.iter_mut().filter(|c| c.source == MentionSource::Cue) {
-        if let Some(canon) = listed.get(&(c.start, c.end, c.kind)) {
-            c.canonical = canon.clone();
+    listed.sort_by_key(|x| x.0);
+    if !listed.is_empty() {
+        for k in 0..cands.len() {
+            if cands[k].source != MentionSource::Cue {
+                continue;
+            }
+            let key = (cands[k].start, cands[k].end, cands[k].kind);
+            let p = listed.partition_point(|x| x.0 <= key);
+            if p > 0 && listed[p - 1].0 == key {
+                cands[k].canonical = cands[listed[p - 1].1].canonical.clone();
+            }
         }
     }
-    cands.sort_by(|x, y| (y.end - y.start).cmp(&(x.end - x.start)).then(y.pri.cmp(&x.pri)).then(x.start.cmp(&y.start)));
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (x, y) = (&cands[x], &cands[y]);
+        (y.end - y.start).cmp(&(x.end - x.start)).then(y.pri.cmp(&x.pri)).then(x.start.cmp(&y.start))
+    });
     // accepted spans never overlap: keyed by start, a new span overlaps
     // only its neighbours
-    let mut taken: BTreeMap<usize, Cand> = BTreeMap::new();
-    for c in cands {
-        let before = taken.range(..c.end).next_back().is_some_and(|(_, t)| t.end > c.start);
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut keep = vec![false; cands.len()];
+    for k in order {
+        let c = &cands[k];
+        let before = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
         if before {
             continue;
         }
-        taken.insert(c.start, c);
+        taken.insert(c.start, c.end);
+        keep[k] = true;
     }
-    taken.into_values().collect()
+    let mut out: Vec<Cand> = cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect();
+    // accepted starts are distinct
+    out.sort_unstable_by_key(|c| c.start);
+    out
 }
 
 /// Names of a document: full names, and surnames of people.
 fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
     let mut full = Registry::new();
     let mut sur = Registry::new();
+    let mut key = String::new();
     for c in &d.cands {
         let part = &d.parts[c.part];
         let n = c.w1 - c.w0;
@@ -1209,21 +1304,21 @@ fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
         if c.single_per_cue {
             continue;
         }
-        if from_cue || (c.kind == EntityType::Per && c.pri == 3) {
-            if let Some((key, _)) = keys_for(part.hay, &part.words[c.w0..c.w1]) {
-                register(&mut full, key, &c.canonical, c.kind);
-            }
+        if (from_cue || (c.kind == EntityType::Per && c.pri == 3))
+            && exact_key(part.hay, &part.words[c.w0..c.w1], &mut key)
+        {
+            register(&mut full, key.clone(), &c.canonical.to_arc(inner), c.kind);
         }
         if c.kind == EntityType::Per && n >= 2 {
             let last = wt(part, c.w1 - 1);
-            if !part.words[c.w1 - 1].caps && last.chars().count() > 1 {
-                if let Some((key, _)) = keys_for(part.hay, &part.words[c.w1 - 1..c.w1]) {
-                    register(&mut sur, key, &c.canonical, c.kind);
-                }
+            if !part.words[c.w1 - 1].caps
+                && last.chars().count() > 1
+                && exact_key(part.hay, &part.words[c.w1 - 1..c.w1], &mut key)
+            {
+                register(&mut sur, key.clone(), &c.canonical.to_arc(inner), c.kind);
             }
         }
     }
-    let _ = inner;
     (full, sur)
 }
 
@@ -1231,15 +1326,24 @@ fn lookup<'r>(reg: &'r Registry, key: &str) -> Option<&'r (Arc<str>, EntityType)
     reg.get(key).and_then(|v| v.as_ref())
 }
 
-fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cfull: &Registry, csur: &Registry) {
+/// `keys`: every key of the cluster registries (which hold every document's
+/// keys), sorted: a name can start at a word only if some key starts with
+/// the word's folded text.
+fn propagate(
+    inner: &Inner,
+    d: &mut Doc<'_>,
+    (full, sur): (&Registry, &Registry),
+    (cfull, csur): (&Registry, &Registry),
+    keys: &[&str],
+) {
     // single-word people from a title cue ("chief Khan"): resolve the surname
     for c in d.cands.iter_mut() {
         if !c.single_per_cue {
             continue;
         }
-        let key = c.canonical.to_string();
-        if let Some((canon, _)) = lookup(sur, &key).or_else(|| lookup(csur, &key)) {
-            c.canonical = canon.clone();
+        let key = c.canonical.as_str(inner);
+        if let Some((canon, _)) = lookup(sur, key).or_else(|| lookup(csur, key)) {
+            c.canonical = Canon::Text(canon.clone());
         }
     }
     let mut added = Vec::new();
@@ -1249,12 +1353,37 @@ fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cf
             *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
         }
     }
+    // and a bit set of the keys' first two bytes: most words are rejected
+    // without comparing strings
+    let mut pairs = vec![0u64; 1 << 10];
+    for k in keys {
+        if let [b0, b1, ..] = k.as_bytes() {
+            let pair = (*b0 as usize) << 8 | *b1 as usize;
+            pairs[pair / 64] |= 1 << (pair % 64);
+        }
+    }
+    let mut first = String::new();
+    let mut key = String::new();
     for (pi, part) in d.parts.iter().enumerate() {
         let n = part.words.len();
         let covered = &covered[pi];
         let mut i = 0;
         while i < n {
             if covered[i] == 2 || !nameish(part, i) || part.words[i].caps {
+                i += 1;
+                continue;
+            }
+            first.clear();
+            push_folded(wt(part, i), part.words[i].ascii, &mut first);
+            if let [b0, b1, ..] = first.as_bytes() {
+                let pair = (*b0 as usize) << 8 | *b1 as usize;
+                if pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+                    i += 1;
+                    continue;
+                }
+            }
+            let p = keys.partition_point(|k| *k < first.as_str());
+            if keys.get(p).is_none_or(|k| !k.starts_with(first.as_str())) {
                 i += 1;
                 continue;
             }
@@ -1265,13 +1394,18 @@ fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cf
                 if covered[i..j].contains(&2) || !(i..j).all(|k| nameish(part, k) || has(CONNECTORS, wt(part, k))) {
                     continue;
                 }
-                let Some((key, _)) = keys_for(part.hay, &part.words[i..j]) else { continue };
-                let common = len == 1 && is_common(inner, &key);
+                if !exact_key(part.hay, &part.words[i..j], &mut key) {
+                    continue;
+                }
+                let key = key.as_str();
+                // an ASCII word is its own key
+                let common =
+                    len == 1 && if part.words[i].ascii { common_at(inner, part, i) } else { is_common(inner, key) };
                 let followed_by_colon = part.hay[part.words[j - 1].end..].starts_with(':');
-                let found = lookup(full, &key)
-                    .or_else(|| if len == 1 && !followed_by_colon { lookup(sur, &key) } else { None })
-                    .or_else(|| if common { None } else { lookup(cfull, &key) })
-                    .or_else(|| if len == 1 && !common { lookup(csur, &key) } else { None });
+                let found = lookup(full, key)
+                    .or_else(|| if len == 1 && !followed_by_colon { lookup(sur, key) } else { None })
+                    .or_else(|| if common { None } else { lookup(cfull, key) })
+                    .or_else(|| if len == 1 && !common { lookup(csur, key) } else { None });
                 if let Some((canon, kind)) = found {
                     // a weak list place yields only to a person
                     if covered[i..j].contains(&1) && *kind != EntityType::Per {
@@ -1290,7 +1424,7 @@ fn propagate(inner: &Inner, d: &mut Doc<'_>, full: &Registry, sur: &Registry, cf
                         start: part.off + part.words[i].start,
                         end: part.off + part.words[j - 1].end,
                         kind,
-                        canonical,
+                        canonical: Canon::Text(canonical),
                         source: MentionSource::Propagated,
                         pri: 2,
                         single_per_cue: false,

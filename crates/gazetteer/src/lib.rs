@@ -498,7 +498,7 @@ impl Compiler {
 }
 
 /// Inserts `(hash, value)` pairs into an empty-or-not table in bucket
-/// order, merging values of equal hashes in input order with `merge`.
+/// order, merging values of equal hashes in ascending value order with `merge`.
 fn flush(map: &mut HashKeyed<u32>, mut ops: Vec<(u64, u32)>, merge: impl Fn(u32, u32) -> u32) {
     let want = map.len() + ops.len();
     map.reserve(ops.len());
@@ -506,8 +506,11 @@ fn flush(map: &mut HashKeyed<u32>, mut ops: Vec<(u64, u32)>, merge: impl Fn(u32,
     // number of buckets at most 7/8 full
     let buckets = (want * 8 / 7 + 1).next_power_of_two() as u64;
     let mask = buckets - 1;
-    // stable sort keeps input order among equal hashes
-    ops.sort_by_key(|&(h, _)| (h & mask, h));
+    // values are entry indices pushed in increasing order (or the no-entry
+    // marker, the largest value): ordering equal hashes by value is their
+    // input order for entries, so the merges below see the same first entry
+    // as with a stable sort, and the unstable sort is much faster
+    ops.sort_unstable_by_key(|&(h, v)| (h & mask, h, v));
     let mut i = 0;
     while i < ops.len() {
         let (h, mut v) = ops[i];
@@ -652,7 +655,7 @@ impl Gazetteer {
     /// assert_eq!((m.span.start, m.span.end, m.kind, m.canonical), (16, 20, EntityType::Loc, "United States"));
     /// ```
     pub fn list_matches(&self, text: &str) -> Vec<ListMatch<'_>> {
-        let mut ws = Vec::new();
+        let mut ws = Vec::with_capacity(text.len() / 5 + 1);
         let mut hits = Vec::new();
         scan::words(text, &mut ws);
         self.inner.match_words(text, &ws, &mut hits);

@@ -170,6 +170,22 @@ pub(crate) fn push_sep(s: &str, out: &mut String) -> Sep {
         }
         _ => {}
     }
+    // frequent separators, classified as the general path below would
+    match s {
+        ", " | ". " => {
+            out.push_str(s);
+            return Sep::Other;
+        }
+        "\n" | "  " => {
+            out.push(' ');
+            return Sep::Space;
+        }
+        "’" => {
+            out.push('\'');
+            return Sep::Apostrophe;
+        }
+        _ => {}
+    }
     if s.len() > 8 {
         return Sep::Break;
     }
@@ -326,7 +342,21 @@ impl PatternKeys {
     }
 }
 
+/// Writes the exact key of the words `ws` of `hay` (all of them) to `out`
+/// (cleared first); false if a separator between them cannot be inside a name.
+pub(crate) fn exact_key(hay: &str, ws: &[Word], out: &mut String) -> bool {
+    out.clear();
+    for (i, w) in ws.iter().enumerate() {
+        if i > 0 && push_sep(&hay[ws[i - 1].end..w.start], out) == Sep::Break {
+            return false;
+        }
+        push_folded(&hay[w.start..w.end], w.ascii, out);
+    }
+    true
+}
+
 /// Exact and loose keys of the words `ws` of `hay` (all of them).
+#[cfg(test)]
 pub(crate) fn keys_for(hay: &str, ws: &[Word]) -> Option<(String, Option<String>)> {
     let mut exact = String::new();
     let mut loose = String::new();

@@ -14,7 +14,11 @@ fn seeds() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
     let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// Strips `[[surface|TYPE|canonical]]` markup.
@@ -99,7 +103,8 @@ fn render() -> String {
     let gaz = Gazetteer::new();
     let seeds = seeds();
     assert_eq!(seeds.len(), 5);
-    let news_src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/news/para_news.ann")).unwrap();
+    let news_src =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/news/para_news.ann")).unwrap();
     let news = strip_ann(&news_src);
     let mut out = String::new();
 

@@ -79,12 +79,12 @@ impl Cluster {
         (self.sents[p].doc == sent.doc && self.sents[p].index + 1 == sent.index).then_some(p)
     }
 
-    /// tf-idf vector of sentence `s`: (term, weight) sorted by term, and its norm.
-    pub fn tfidf(&self, s: usize) -> (Vec<(u32, f64)>, f64) {
-        let v: Vec<(u32, f64)> =
-            self.sents[s].terms.iter().map(|&(t, c)| (t, c as f64 * self.idf[t as usize])).collect();
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        (v, norm)
+    /// Appends the tf-idf vector of sentence `s` to `out`: (term, weight)
+    /// sorted by term. Returns its norm.
+    pub fn tfidf_into(&self, s: usize, out: &mut Vec<(u32, f64)>) -> f64 {
+        let start = out.len();
+        out.extend(self.sents[s].terms.iter().map(|&(t, c)| (t, c as f64 * self.idf[t as usize])));
+        out[start..].iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
     }
 }
 
@@ -98,21 +98,73 @@ struct Tok {
     number: bool,
 }
 
-/// Interns strings to dense ids in first-seen order.
+/// Interns stems to dense ids in first-seen order within one cluster.
+///
+/// Words get a thread-wide id once (the only allocation, the first time a
+/// thread meets the word); each cluster maps thread-wide ids to its own
+/// dense ids, in first-seen order, through an epoch-stamped table, so a
+/// stream of clusters neither allocates per word nor rebuilds a map.
 #[derive(Default)]
 struct Interner {
-    ids: FxMap<String, u32>,
+    /// Words of at most 15 bytes, packed with their length into an integer
+    /// (compared inline, no string comparison call): nearly all stems.
+    short: FxMap<u128, u32>,
+    long: FxMap<Box<str>, u32>,
+    /// Per thread-wide id: (epoch it was last seen in, its id then).
+    local: Vec<(u32, u32)>,
+    epoch: u32,
+    len: u32,
 }
 
+/// Thread-wide words kept at most: past this, the interner starts afresh.
+const MAX_INTERNED: usize = 1 << 20;
+
 impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.ids.get(s) {
-            return i;
+    /// Starts a cluster: ids restart at 0.
+    fn begin(&mut self) {
+        if self.local.len() > MAX_INTERNED || self.epoch == u32::MAX {
+            *self = Interner::default();
         }
-        let i = self.ids.len() as u32;
-        self.ids.insert(s.to_string(), i);
-        i
+        self.epoch += 1;
+        self.len = 0;
     }
+
+    fn id(&mut self, s: &str) -> u32 {
+        let next = self.local.len() as u32;
+        let b = s.as_bytes();
+        let g = if b.len() < 16 {
+            let mut packed = [0u8; 16];
+            packed[..b.len()].copy_from_slice(b);
+            packed[15] = b.len() as u8;
+            *self.short.entry(u128::from_le_bytes(packed)).or_insert(next)
+        } else {
+            match self.long.get(s) {
+                Some(&g) => g,
+                None => {
+                    self.long.insert(s.into(), next);
+                    next
+                }
+            }
+        };
+        if g == next {
+            self.local.push((0, 0));
+        }
+        let g = g as usize;
+        let slot = &mut self.local[g];
+        if slot.0 != self.epoch {
+            *slot = (self.epoch, self.len);
+            self.len += 1;
+        }
+        slot.1
+    }
+}
+
+/// Buffers reused from cluster to cluster on one thread.
+#[derive(Default)]
+struct Scratch {
+    words: Interner,
+    concept_ids: FxMap<u64, u32>,
+    postings: Vec<Vec<u32>>,
 }
 
 thread_local! {
@@ -120,40 +172,110 @@ thread_local! {
     // thread, kept across clusters, so a stream of small clusters does not
     // re-stem the same vocabulary every time.
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Analyses the documents of one cluster.
 pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
-    STEMS.with(|cache| match cache.try_borrow_mut() {
-        Ok(mut cache) => analyze_with(docs, &mut cache),
-        // Re-entrant call on this thread (not expected): use a fresh cache.
-        Err(_) => analyze_with(docs, &mut StemCache::new()),
+    STEMS.with(|cache| {
+        SCRATCH.with(|scratch| match (cache.try_borrow_mut(), scratch.try_borrow_mut()) {
+            (Ok(mut cache), Ok(mut scratch)) => analyze_with(docs, &mut cache, &mut scratch),
+            // Re-entrant call on this thread (not expected): fresh buffers.
+            _ => analyze_with(docs, &mut StemCache::new(), &mut Scratch::default()),
+        })
     })
 }
 
-fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
+/// Number of white-space separated words (as `split_whitespace().count()`,
+/// on the bytes: the few non-ASCII white-space characters are recognised by
+/// their UTF-8 encoding).
+pub(crate) fn count_words(s: &str) -> usize {
+    let b = s.as_bytes();
+    // `skip`: continuation bytes of a wide space still to pass.
+    let (mut n, mut after_space, mut skip) = (0, true, 0);
+    for (i, &c) in b.iter().enumerate() {
+        let space = if c < 0x80 {
+            c == b' ' || (b'\t'..=b'\r').contains(&c)
+        } else if skip > 0 {
+            skip -= 1;
+            true
+        } else if matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+            skip = wide_space(b, i).saturating_sub(1);
+            skip > 0
+        } else {
+            false
+        };
+        n += usize::from(!space & after_space);
+        after_space = space;
+    }
+    n
+}
+
+/// Byte length of the non-ASCII white-space character at `b[i..]`, or 0.
+fn wide_space(b: &[u8], i: usize) -> usize {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        // U+0085, U+00A0
+        (0xc2, Some(0x85 | 0xa0), _) => 2,
+        // U+1680
+        (0xe1, Some(0x9a), Some(0x80)) => 3,
+        // U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F
+        (0xe2, Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) | (0xe2, Some(0x81), Some(0x9f)) => 3,
+        // U+3000
+        (0xe3, Some(0x80), Some(0x80)) => 3,
+        _ => 0,
+    }
+}
+
+/// Gets or creates the id of concept `key`.
+fn concept_id(ids: &mut FxMap<u64, u32>, df: &mut Vec<u32>, is_name: &mut Vec<bool>, key: u64) -> u32 {
+    let next = df.len() as u32;
+    let c = *ids.entry(key).or_insert(next);
+    if c == next {
+        df.push(0);
+        is_name.push(key & u64::from(u32::MAX) == u64::from(u32::MAX));
+    }
+    c
+}
+
+fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scratch) -> Cluster {
+    let Scratch { words, concept_ids, postings } = scratch;
+    words.begin();
+    concept_ids.clear();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    if concept_ids.capacity() > 4 * (bytes / 4).max(1 << 12) {
+        // A huge cluster went by: do not keep (and clear) its table forever.
+        *concept_ids = FxMap::default();
+    }
+    concept_ids.reserve(bytes / 8);
     let mut tokenizers: Vec<(Option<Language>, Tokenizer)> = Vec::new();
-    let mut words = Interner::default();
-    let mut concept_ids: FxMap<u64, u32> = FxMap::default();
     let mut concept_df: Vec<u32> = Vec::new();
-    let mut concept_last_doc: Vec<usize> = Vec::new();
+    let mut concept_is_name: Vec<bool> = Vec::new();
     let mut term_df: Vec<u32> = Vec::new();
-    let mut sents = Vec::new();
+    let mut sents: Vec<Sent> = Vec::new();
     let mut first_of_doc = Vec::with_capacity(docs.len());
     let mut ids: Vec<(u32, bool)> = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
+    // Tokens of every distinct sentence text, one after the other.
+    let mut all_toks: Vec<Tok> = Vec::with_capacity(bytes / 5);
+    let mut repeats: FxMap<(usize, &str), (usize, usize, usize, Use, usize)> = FxMap::default();
+    let mut terms: Vec<(u32, u32)> = Vec::new();
     // Per word: (capitalised inside a sentence, lower-case) counts.
     let mut case_evidence: Vec<(u32, u32)> = Vec::new();
-    let mut pending_names: Vec<Vec<u32>> = Vec::new();
+    // Bigram and figure concepts, then name candidates, of every sentence,
+    // flat: sentence k owns `flat[ends[k - 1]..ends[k]]` of each.
+    let mut flat_concepts: Vec<u32> = Vec::new();
+    let mut concept_ends: Vec<usize> = Vec::new();
+    let mut flat_names: Vec<u32> = Vec::new();
+    let mut name_ends: Vec<usize> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         first_of_doc.push(sents.len());
-        let tok = match tokenizers.iter().position(|(l, _)| *l == doc.lang) {
-            Some(i) => &tokenizers[i].1,
+        let lang = match tokenizers.iter().position(|(l, _)| *l == doc.lang) {
+            Some(i) => i,
             None => {
                 tokenizers.push((doc.lang, Tokenizer::new(doc.lang)));
-                &tokenizers[tokenizers.len() - 1].1
+                tokenizers.len() - 1
             }
         };
+        let tok = &tokenizers[lang].1;
         let n = doc.sentences.len().max(1);
         for (i, &raw) in doc.sentences.iter().enumerate() {
             if raw.get(doc.text).is_none() {
@@ -161,57 +283,80 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
             }
             let span = strip_dateline(doc.text, raw, i < 3);
             let text = &doc.text[span];
-            toks.clear();
-            tok.for_each_token(text, cache, |t| {
-                toks.push(Tok {
-                    id: words.id(t.stem),
-                    stop: t.stop,
-                    upper: t.text.chars().next().is_some_and(char::is_uppercase),
-                    alpha: t.kind == TokenKind::Word || t.kind == TokenKind::Abbreviation,
-                    number: t.kind == TokenKind::Number,
-                })
-            });
-            ids.clear();
-            let mut terms: Vec<(u32, u32)> = Vec::with_capacity(toks.len());
-            let mut concepts: Vec<u32> = Vec::with_capacity(toks.len() * 2);
-            let mut concept = |key: u64, concepts: &mut Vec<u32>| {
-                let next = concept_ids.len() as u32;
-                let c = *concept_ids.entry(key).or_insert(next);
-                if c == next {
-                    concept_df.push(0);
-                    concept_last_doc.push(usize::MAX);
+            // Copy carried by several sources repeats sentences verbatim:
+            // tokenize each distinct (language, text) once. The words of a
+            // repeat are interned already, so ids come out the same.
+            let (toks, n_words, usable, first) = match repeats.get(&(lang, text)) {
+                Some(&(start, end, n_words, usable, first)) => (&all_toks[start..end], n_words, usable, Some(first)),
+                None => {
+                    let start = all_toks.len();
+                    tok.for_each_token(text, cache, |t| {
+                        all_toks.push(Tok {
+                            id: words.id(t.stem),
+                            stop: t.stop,
+                            upper: t.text.chars().next().is_some_and(char::is_uppercase),
+                            alpha: t.kind == TokenKind::Word || t.kind == TokenKind::Abbreviation,
+                            number: t.kind == TokenKind::Number,
+                        })
+                    });
+                    let (n_words, usable) = (count_words(text), classify(text, doc.lang));
+                    repeats.insert((lang, text), (start, all_toks.len(), n_words, usable, sents.len()));
+                    (&all_toks[start..], n_words, usable, None)
                 }
-                concepts.push(c);
             };
-            let mut names: Vec<u32> = Vec::new();
-            for (k, t) in toks.iter().enumerate() {
+            ids.clear();
+            terms.clear();
+            if words.len as usize > case_evidence.len() {
+                case_evidence.resize(words.len as usize, (0, 0));
+            }
+            if let Some(first) = first {
+                // A repeat: the same terms and bigram and figure concepts
+                // (all known already) as its first occurrence; only the case
+                // evidence and name candidates are counted again.
+                for (k, t) in toks.iter().enumerate() {
+                    if !t.stop && t.alpha {
+                        if !t.upper {
+                            case_evidence[t.id as usize].1 += 1;
+                            continue;
+                        }
+                        if k > 0 {
+                            case_evidence[t.id as usize].0 += 1;
+                        }
+                        flat_names.push(t.id);
+                    }
+                }
+                let start = if first == 0 { 0 } else { concept_ends[first - 1] };
+                flat_concepts.extend_from_within(start..concept_ends[first]);
+                terms.extend_from_slice(&sents[first].terms);
+            }
+            for (k, t) in toks.iter().enumerate().filter(|_| first.is_none()) {
                 let id = t.id;
                 ids.push((id, t.stop));
-                if id as usize >= case_evidence.len() {
-                    case_evidence.resize(id as usize + 1, (0, 0));
-                }
                 if !t.stop && t.alpha {
                     terms.push((id, 1));
                     if t.upper {
                         if k > 0 {
                             case_evidence[id as usize].0 += 1;
                         }
-                        names.push(id);
+                        flat_names.push(id);
                     } else {
                         case_evidence[id as usize].1 += 1;
                     }
                 } else if t.number {
                     // Figures ("3,000", "600") are facts in news copy.
-                    concept((u64::from(id) << 32) | u64::from(u32::MAX), &mut concepts);
+                    let key = (u64::from(id) << 32) | u64::from(u32::MAX);
+                    flat_concepts.push(concept_id(concept_ids, &mut concept_df, &mut concept_is_name, key));
                 }
             }
             for w in ids.windows(2) {
                 if w[0].1 && w[1].1 {
                     continue;
                 }
-                concept((u64::from(w[0].0) << 32) | u64::from(w[1].0), &mut concepts);
+                let key = (u64::from(w[0].0) << 32) | u64::from(w[1].0);
+                flat_concepts.push(concept_id(concept_ids, &mut concept_df, &mut concept_is_name, key));
             }
-            pending_names.push(names);
+            concept_ends.push(flat_concepts.len());
+            name_ends.push(flat_names.len());
             terms.sort_unstable();
             terms.dedup_by(|b, a| {
                 if a.0 == b.0 {
@@ -227,16 +372,14 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
                 }
                 term_df[t as usize] += 1;
             }
-            let n_words = text.split_whitespace().count();
-            let usable = classify(text, doc.lang);
             let index = sents.len();
             sents.push(Sent {
                 doc: d,
                 index: i,
                 span,
                 words: n_words,
-                terms,
-                concepts,
+                terms: terms.clone(),
+                concepts: Vec::new(),
                 rel_pos: i as f64 / n as f64,
                 usable,
                 short: n_words < MIN_WORDS,
@@ -247,23 +390,24 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
     // Names: capitalised content words that the cluster capitalises inside
     // sentences more often than not (so "Britain" opening a sentence counts,
     // "Residents" does not).
-    for (sent, names) in sents.iter_mut().zip(&pending_names) {
-        for &id in names {
+    let mut concepts: Vec<u32> = Vec::new();
+    let (mut c_start, mut n_start) = (0, 0);
+    for (k, sent) in sents.iter_mut().enumerate() {
+        concepts.clear();
+        concepts.extend_from_slice(&flat_concepts[c_start..concept_ends[k]]);
+        for &id in &flat_names[n_start..name_ends[k]] {
             let (upper, lower) = case_evidence[id as usize];
             if upper > 0 && upper >= lower {
                 let key = (u64::from(id) << 32) | u64::from(u32::MAX);
-                let next = concept_ids.len() as u32;
-                let c = *concept_ids.entry(key).or_insert(next);
-                if c == next {
-                    concept_df.push(0);
-                    concept_last_doc.push(usize::MAX);
-                }
-                sent.concepts.push(c);
+                concepts.push(concept_id(concept_ids, &mut concept_df, &mut concept_is_name, key));
             }
         }
-        sent.concepts.sort_unstable();
-        sent.concepts.dedup();
+        (c_start, n_start) = (concept_ends[k], name_ends[k]);
+        concepts.sort_unstable();
+        concepts.dedup();
+        sent.concepts = concepts.clone();
     }
+    let mut concept_last_doc = vec![usize::MAX; concept_df.len()];
     for sent in &sents {
         for &c in &sent.concepts {
             if concept_last_doc[c as usize] != sent.doc {
@@ -271,10 +415,6 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
                 concept_df[c as usize] += 1;
             }
         }
-    }
-    let mut concept_is_name = vec![false; concept_df.len()];
-    for (&key, &c) in &concept_ids {
-        concept_is_name[c as usize] = key & u64::from(u32::MAX) == u64::from(u32::MAX);
     }
     let n_sents = sents.len().max(1) as f64;
     let idf = term_df.iter().map(|&df| (n_sents / f64::from(df.max(1))).ln() + 1.0).collect();
@@ -290,7 +430,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
         first_of_doc,
         dates: docs.iter().map(|d| d.date.map(str::to_string)).collect(),
     };
-    group_near_duplicates(&mut cluster);
+    group_near_duplicates(&mut cluster, postings);
     let mut concept_groups = vec![0u32; cluster.concept_df.len()];
     let mut last_group = vec![usize::MAX; cluster.concept_df.len()];
     for root in 0..cluster.sents.len() {
@@ -312,10 +452,19 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache) -> Cluster {
 /// same agency copy carried by several outlets, lightly edited. Each new
 /// sentence is compared with the first member of existing groups only, so
 /// the cost grows with the number of distinct sentences.
-fn group_near_duplicates(cluster: &mut Cluster) {
+fn group_near_duplicates(cluster: &mut Cluster, postings: &mut Vec<Vec<u32>>) {
     let n = cluster.sents.len();
     let n_concepts = cluster.concept_df.len();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_concepts];
+    // Reused lists: clear those this cluster uses, drop a huge cluster's.
+    if postings.len() > 4 * n_concepts.max(1 << 14) {
+        *postings = Vec::new();
+    }
+    for list in postings.iter_mut().take(n_concepts) {
+        list.clear();
+    }
+    if postings.len() < n_concepts {
+        postings.resize(n_concepts, Vec::new());
+    }
     let mut shared: Vec<u32> = vec![0; n];
     let mut touched: Vec<usize> = Vec::new();
     for i in 0..n {
@@ -333,7 +482,6 @@ fn group_near_duplicates(cluster: &mut Cluster) {
                 shared[r] += 1;
             }
         }
-        touched.sort_unstable();
         let a = cluster.sents[i].concepts.len();
         let mut best: Option<(f64, usize)> = None;
         for &r in &touched {
@@ -343,7 +491,8 @@ fn group_near_duplicates(cluster: &mut Cluster) {
             let dice = 2.0 * s as f64 / (a + b) as f64;
             let small = a.min(b);
             let contained = small >= 6 && s as f64 >= 0.8 * small as f64;
-            if (dice >= 0.5 || contained) && best.is_none_or(|(d, _)| dice > d) {
+            // The best Dice, ties to the earliest group.
+            if (dice >= 0.5 || contained) && best.is_none_or(|(d, b)| dice > d || (dice == d && r < b)) {
                 best = Some((dice, r));
             }
         }
@@ -367,5 +516,34 @@ fn group_near_duplicates(cluster: &mut Cluster) {
     }
     for d in &mut cluster.group_docs {
         d.sort_unstable();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_words_is_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tand\nnew\u{b}line\u{c}x\ry",
+            "nbsp\u{a0}here\u{85}x",
+            "ogham\u{1680}space\u{2000}en\u{200a}hair\u{2028}ls\u{2029}ps\u{202f}nn\u{205f}mm\u{3000}ideo",
+            "not\u{200b}zero-width \u{2030}permille \u{e280}x",
+            "“Quoted” words — dashes… ünïcödé 日本語 テキスト",
+        ] {
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn count_words_matches_on_any_text(s in "(\\PC|\\s|[\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{202f}\u{205f}\u{3000}])*") {
+            proptest::prop_assert_eq!(count_words(&s), s.split_whitespace().count());
+        }
     }
 }

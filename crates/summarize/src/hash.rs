@@ -51,13 +51,23 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits depending on the low input bits
+        // only (a word-pair key's low half is its second word), and the
+        // table indexes buckets by the low bits: bring the well-mixed high
+        // bits down, as rustc's own Fx hash does.
+        self.hash.rotate_left(26)
     }
 }
 

@@ -47,8 +47,26 @@ fn ends_like_sentence(t: &str) -> bool {
 }
 
 fn quotes_balanced(t: &str) -> bool {
-    let count = |c: char| t.chars().filter(|&x| x == c).count();
-    count('"') % 2 == 0 && count('“') == count('”') && count('«') == count('»')
+    // One pass over the bytes: '"' is ASCII, and the curly and angle quotes
+    // are only looked for when the sentence has non-ASCII bytes at all.
+    let straight = t.bytes().filter(|&b| b == b'"').count();
+    if straight % 2 != 0 {
+        return false;
+    }
+    if t.is_ascii() {
+        return true;
+    }
+    let (mut curly, mut angle) = (0isize, 0isize);
+    for c in t.chars() {
+        match c {
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            '«' => angle += 1,
+            '»' => angle -= 1,
+            _ => {}
+        }
+    }
+    curly == 0 && angle == 0
 }
 
 /// Opening words (case-folded) that refer to something said before.
@@ -180,17 +198,42 @@ const EVENT_NOUNS_EN: &[&str] = &[
 fn refers_back(t: &str, lang: Option<Language>) -> bool {
     let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3);
     let Some(first) = words.next() else { return false };
-    let first = first.to_lowercase();
-    let second = words.next().map(str::to_lowercase).unwrap_or_default();
+    let first = Folded::new(first);
+    let second = Folded::new(words.next().unwrap_or_default());
     let list = openers(lang);
-    if list.contains(&first.as_str()) {
+    if list.iter().any(|w| first.is(w)) {
         return true;
     }
     // "Hours later, …", "Days earlier, …": relative time with no anchor.
-    if matches!(second.as_str(), "later" | "earlier" | "afterwards") && first != "the" {
+    if ["later", "earlier", "afterwards"].iter().any(|w| second.is(w)) && !first.is("the") {
         return true;
     }
-    matches!(lang, Some(Language::English) | None) && first == "the" && EVENT_NOUNS_EN.contains(&second.as_str())
+    matches!(lang, Some(Language::English) | None) && first.is("the") && EVENT_NOUNS_EN.iter().any(|w| second.is(w))
+}
+
+/// A word compared case-insensitively (as its `to_lowercase`) with
+/// lower-case words, without allocating when it is ASCII.
+enum Folded<'a> {
+    Ascii(&'a str),
+    Other(String),
+}
+
+impl Folded<'_> {
+    fn new(w: &str) -> Folded<'_> {
+        if w.is_ascii() {
+            Folded::Ascii(w)
+        } else {
+            Folded::Other(w.to_lowercase())
+        }
+    }
+
+    /// Is the word, lower-cased, `lower` (a lower-case word)?
+    fn is(&self, lower: &str) -> bool {
+        match self {
+            Folded::Ascii(w) => w.eq_ignore_ascii_case(lower),
+            Folded::Other(w) => w == lower,
+        }
+    }
 }
 
 /// Strips a leading dateline ("KABUL:", "Kabul:", "WASHINGTON (Reuters) -",

@@ -13,6 +13,14 @@ pub(crate) trait Selector {
     fn select(&self, cluster: &Cluster, picker: &mut Picker<'_>);
 }
 
+/// See [`Picker::availability`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Avail {
+    Now,
+    Later,
+    Never,
+}
+
 /// Tracks a selection under a budget.
 pub(crate) struct Picker<'c> {
     cluster: &'c Cluster,
@@ -55,16 +63,27 @@ impl<'c> Picker<'c> {
 
     /// Can sentence `s` be added now?
     pub fn available(&self, s: usize) -> bool {
+        self.availability(s) == Avail::Now
+    }
+
+    /// Whether sentence `s` can be added now, perhaps later (it needs its
+    /// predecessor chosen first), or never in this selection: groups get
+    /// used and the budget only fills up, so `Never` stays `Never`.
+    pub fn availability(&self, s: usize) -> Avail {
         let sent = &self.cluster.sents[s];
         if self.done || self.used_group[sent.group] || (sent.short && !self.allow_short) {
-            return false;
+            return Avail::Never;
         }
-        let readable = match sent.usable {
-            Use::Standalone => true,
-            Use::NeedsAntecedent => self.cluster.predecessor(s).is_some_and(|p| self.is_chosen[p]),
-            Use::Never => self.anything,
-        };
-        readable && (self.overflow || self.fits(s))
+        if !(self.overflow || self.fits(s)) {
+            return Avail::Never;
+        }
+        match sent.usable {
+            Use::Standalone => Avail::Now,
+            Use::NeedsAntecedent if self.cluster.predecessor(s).is_some_and(|p| self.is_chosen[p]) => Avail::Now,
+            Use::NeedsAntecedent => Avail::Later,
+            Use::Never if self.anything => Avail::Now,
+            Use::Never => Avail::Never,
+        }
     }
 
     fn fits(&self, s: usize) -> bool {
@@ -147,18 +166,45 @@ pub(crate) fn rank(mut v: Vec<(usize, f64)>) -> Vec<(usize, f64)> {
 
 /// Skips a sentence whose tf-idf cosine with a chosen one exceeds `max`.
 pub(crate) struct Redundancy {
-    vecs: Vec<(Vec<(u32, f64)>, f64)>,
+    /// Every sentence's tf-idf vector, one after the other: sentence `s`
+    /// owns `weights[ends[s - 1]..ends[s]]`.
+    weights: Vec<(u32, f64)>,
+    ends: Vec<usize>,
+    norms: Vec<f64>,
     max: f64,
 }
 
 impl Redundancy {
     pub fn new(cluster: &Cluster, max: f64) -> Redundancy {
-        Redundancy { vecs: (0..cluster.sents.len()).map(|s| cluster.tfidf(s)).collect(), max }
+        let n_terms = cluster.sents.iter().map(|s| s.terms.len()).sum();
+        let mut red = Redundancy {
+            weights: Vec::with_capacity(n_terms),
+            ends: Vec::with_capacity(cluster.sents.len()),
+            norms: Vec::with_capacity(cluster.sents.len()),
+            max,
+        };
+        for s in 0..cluster.sents.len() {
+            red.norms.push(cluster.tfidf_into(s, &mut red.weights));
+            red.ends.push(red.weights.len());
+        }
+        red
+    }
+
+    /// The tf-idf vector of sentence `s` (sorted by term) and its norm.
+    pub fn vec(&self, s: usize) -> (&[(u32, f64)], f64) {
+        let start = if s == 0 { 0 } else { self.ends[s - 1] };
+        (&self.weights[start..self.ends[s]], self.norms[s])
     }
 
     pub fn max_sim(&self, s: usize, chosen: &[(usize, f64)]) -> f64 {
-        let (a, na) = &self.vecs[s];
-        chosen.iter().map(|&(c, _)| cosine(a, *na, &self.vecs[c].0, self.vecs[c].1)).fold(0.0, f64::max)
+        let (a, na) = self.vec(s);
+        chosen
+            .iter()
+            .map(|&(c, _)| {
+                let (b, nb) = self.vec(c);
+                cosine(a, na, b, nb)
+            })
+            .fold(0.0, f64::max)
     }
 
     pub fn redundant(&self, s: usize, chosen: &[(usize, f64)]) -> bool {
@@ -194,15 +240,27 @@ fn cluster_date(cluster: &Cluster, d: usize) -> Option<&str> {
 /// cluster's mean vector.
 pub(crate) fn centroid_scores(cluster: &Cluster, red: &Redundancy) -> Vec<f64> {
     let mut centroid = vec![0.0; cluster.idf.len()];
-    for (v, _) in &red.vecs {
-        for &(t, w) in v {
+    for &(t, w) in &red.weights {
+        {
             centroid[t as usize] += w;
         }
     }
-    let cv: Vec<(u32, f64)> =
-        centroid.iter().enumerate().filter(|(_, w)| **w > 0.0).map(|(t, w)| (t as u32, *w)).collect();
-    let cn = cv.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    red.vecs.iter().map(|(v, n)| cosine(v, *n, &cv, cn)).collect()
+    let cn = centroid.iter().filter(|w| **w > 0.0).map(|w| w * w).sum::<f64>().sqrt();
+    // `cosine` with the sparse centroid, looking weights up densely: the
+    // same products summed in the same (term id) order.
+    (0..red.norms.len())
+        .map(|s| {
+            let (v, n) = red.vec(s);
+            if n == 0.0 || cn == 0.0 {
+                return 0.0;
+            }
+            let dot = v
+                .iter()
+                .filter(|&&(t, _)| centroid[t as usize] > 0.0)
+                .fold(0.0, |dot, &(t, w)| dot + w * centroid[t as usize]);
+            dot / (n * cn)
+        })
+        .collect()
 }
 
 /// Centroid-based selection (Radev et al.) with maximal marginal relevance.
@@ -275,7 +333,7 @@ impl Selector for Graph {
         let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
         for (k, &r) in roots.iter().enumerate() {
             touched.clear();
-            let (v, norm) = (&red.vecs[r].0, red.vecs[r].1);
+            let (v, norm) = red.vec(r);
             for (i, &(t, _)) in cluster.sents[r].terms.iter().enumerate() {
                 let list = &postings[t as usize];
                 if list.len() > MAX_TERM_POSTINGS {
@@ -291,10 +349,8 @@ impl Selector for Graph {
                     }
                     acc[j] += match self.kind {
                         GraphKind::LexRank => {
-                            let wj = red.vecs[roots[j]]
-                                .0
-                                .binary_search_by_key(&t, |x| x.0)
-                                .map_or(0.0, |p| red.vecs[roots[j]].0[p].1);
+                            let vj = red.vec(roots[j]).0;
+                            let wj = vj.binary_search_by_key(&t, |x| x.0).map_or(0.0, |p| vj[p].1);
                             v[i].1 * wj
                         }
                         GraphKind::TextRank => 1.0,
@@ -305,7 +361,7 @@ impl Selector for Graph {
             for &j in &touched {
                 let sim = match self.kind {
                     GraphKind::LexRank => {
-                        let nj = red.vecs[roots[j]].1;
+                        let nj = red.vec(roots[j]).1;
                         if norm > 0.0 && nj > 0.0 {
                             acc[j] / (norm * nj)
                         } else {
@@ -410,11 +466,22 @@ pub(crate) struct Coverage {
     pub names: f64,
     /// Share of a sentence's content words that must be new to the summary.
     pub novelty: f64,
+    /// Lazy greedy (the default; the plain greedy scan is kept to check it
+    /// against and for qualities that are not all positive).
+    pub lazy: bool,
 }
 
 impl Default for Coverage {
     fn default() -> Coverage {
-        Coverage { length_exponent: 0.8, position: 0.6, centrality: 0.5, echo: 0.0, names: 1.0, novelty: 0.4 }
+        Coverage {
+            length_exponent: 0.8,
+            position: 0.6,
+            centrality: 0.5,
+            echo: 0.0,
+            names: 1.0,
+            novelty: 0.4,
+            lazy: true,
+        }
     }
 }
 
@@ -457,23 +524,68 @@ impl Selector for Coverage {
             .collect();
         let mut covered = vec![false; weight.len()];
         let mut said = vec![false; cluster.idf.len()];
-        while !picker.is_done() {
-            let mut best: Option<(usize, f64)> = None;
-            for (s, sent) in cluster.sents.iter().enumerate() {
-                if !picker.available(s) {
-                    continue;
-                }
-                let gain: f64 =
-                    sent.concepts.iter().filter(|&&c| !covered[c as usize]).map(|&c| weight[c as usize]).sum();
-                if gain <= 0.0 {
-                    continue;
-                }
-                let score = gain * quality[s];
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((s, score));
+        let gain_of = |s: usize, covered: &[bool]| -> f64 {
+            cluster.sents[s].concepts.iter().filter(|&&c| !covered[c as usize]).map(|&c| weight[c as usize]).sum()
+        };
+        // Lazy greedy: gains only shrink as concepts get covered (a sum of
+        // fewer non-negative weights, in the same order, is never larger in
+        // floating point either) and qualities are positive, so a score
+        // computed at an earlier step bounds the current one. The best
+        // entry of a max-heap of bounds, once recomputed and still on top,
+        // is the exact greedy choice, ties to the earlier sentence.
+        let lazy = self.lazy && quality.iter().all(|q| q.is_finite() && *q > 0.0);
+        let mut heap: std::collections::BinaryHeap<Bound> = std::collections::BinaryHeap::new();
+        if lazy {
+            for (s, &q) in quality.iter().enumerate() {
+                let gain = gain_of(s, &covered);
+                if gain > 0.0 {
+                    heap.push(Bound { score: gain * q, s, step: 0 });
                 }
             }
+        }
+        let mut step = 0u32;
+        let mut later: Vec<Bound> = Vec::new();
+        while !picker.is_done() {
+            let best = if lazy {
+                let best = loop {
+                    let Some(top) = heap.pop() else { break None };
+                    match picker.availability(top.s) {
+                        Avail::Never => continue,
+                        Avail::Later => {
+                            later.push(top);
+                            continue;
+                        }
+                        Avail::Now => {}
+                    }
+                    if top.step == step {
+                        break Some((top.s, top.score));
+                    }
+                    let gain = gain_of(top.s, &covered);
+                    if gain > 0.0 {
+                        heap.push(Bound { score: gain * quality[top.s], s: top.s, step });
+                    }
+                };
+                heap.extend(later.drain(..));
+                best
+            } else {
+                let mut best: Option<(usize, f64)> = None;
+                for (s, &q) in quality.iter().enumerate() {
+                    if !picker.available(s) {
+                        continue;
+                    }
+                    let gain = gain_of(s, &covered);
+                    if gain <= 0.0 {
+                        continue;
+                    }
+                    let score = gain * q;
+                    if best.is_none_or(|(_, b)| score > b) {
+                        best = Some((s, score));
+                    }
+                }
+                best
+            };
             let Some((s, score)) = best else { break };
+            step += 1;
             let terms = &cluster.sents[s].terms;
             let new_terms = terms.iter().filter(|(t, _)| !said[*t as usize]).count();
             if red.redundant(s, &picker.chosen) || (new_terms as f64) < self.novelty * terms.len() as f64 {
@@ -492,5 +604,80 @@ impl Selector for Coverage {
             }
             picker.take(s, score);
         }
+    }
+}
+
+/// A coverage score computed at greedy step `step`: an upper bound of the
+/// sentence's score at later steps. Ordered best first, ties to the earlier
+/// sentence.
+struct Bound {
+    score: f64,
+    s: usize,
+    step: u32,
+}
+
+impl PartialEq for Bound {
+    fn eq(&self, other: &Bound) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Bound {}
+
+impl PartialOrd for Bound {
+    fn partial_cmp(&self, other: &Bound) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Bound {
+    fn cmp(&self, other: &Bound) -> std::cmp::Ordering {
+        self.score.total_cmp(&other.score).then(other.s.cmp(&self.s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::Document;
+    use brief_tokenize::{Language, SentenceSplitter, Span};
+
+    /// The lazy greedy picks exactly what the plain greedy scan picks, with
+    /// the same scores, whatever the parameters and budget.
+    #[test]
+    fn lazy_greedy_is_exact() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).expect("seeds").map(|e| e.expect("entry").path()).collect();
+        paths.sort();
+        let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect();
+        let splitter = SentenceSplitter::new(Some(Language::English));
+        let sentences: Vec<Vec<Span>> = texts.iter().map(|t| splitter.split(t)).collect();
+        let docs: Vec<Document> = texts
+            .iter()
+            .zip(&sentences)
+            .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None })
+            .collect();
+        let cluster = analyze(&docs);
+        let mut checked = 0;
+        for (length_exponent, position, centrality, novelty) in
+            [(0.8, 0.6, 0.5, 0.4), (1.0, 0.0, 0.0, 0.0), (0.5, 0.9, 2.0, 0.8), (0.0, 0.3, 0.0, 0.2)]
+        {
+            for budget in [Budget::Words(100), Budget::Words(400), Budget::Sentences(2), Budget::Bytes(900)] {
+                for relax in [0, 1] {
+                    let run = |lazy: bool| {
+                        let c =
+                            Coverage { length_exponent, position, centrality, novelty, lazy, ..Coverage::default() };
+                        let mut picker = Picker::new(&cluster, budget, false, relax);
+                        c.select(&cluster, &mut picker);
+                        picker.chosen
+                    };
+                    let (lazy, plain) = (run(true), run(false));
+                    assert_eq!(lazy, plain, "{length_exponent} {position} {centrality} {novelty} {budget:?} {relax}");
+                    checked += usize::from(!plain.is_empty());
+                }
+            }
+        }
+        assert!(checked >= 20, "{checked}");
     }
 }

@@ -109,16 +109,8 @@ fn render() -> String {
                 writeln!(out, "# {} {algorithm} {budget:?} overflow={overflow}", case.name).expect("write");
                 for s in &summary.sentences {
                     let sources: Vec<String> = s.sources.iter().map(|d| d.to_string()).collect();
-                    writeln!(
-                        out,
-                        "{} {}..{} [{}] {:.9}",
-                        s.doc,
-                        s.span.start,
-                        s.span.end,
-                        sources.join(","),
-                        s.score
-                    )
-                    .expect("write");
+                    writeln!(out, "{} {}..{} [{}] {:.9}", s.doc, s.span.start, s.span.end, sources.join(","), s.score)
+                        .expect("write");
                 }
             }
         }
