@@ -14,6 +14,7 @@
 //! propagation of list names still work, cues simply fire less.
 
 use std::cell::Cell;
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -583,27 +584,38 @@ static LISTS: &[&[&str]] = &[
     CALENDAR,
 ];
 
-/// The cue vocabulary: word → bit set of [`LISTS`], and per first byte a
-/// bit set of word lengths (most words are rejected without hashing).
+/// The cue vocabulary: word → bit set of [`LISTS`], and a bit set over
+/// (first byte, last byte, length) of its words: most words are rejected
+/// without hashing.
 struct Vocab {
     map: FxMap<&'static str, u32>,
-    lens: [u32; 256],
+    filter: [u64; 256],
+}
+
+/// Bit of `w` in [`Vocab::filter`].
+#[inline]
+fn filter_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0) as u32, b.last().copied().unwrap_or(0) as u32);
+    let h =
+        first.wrapping_mul(0x9E37_79B1) ^ last.wrapping_mul(0x85EB_CA77) ^ (b.len() as u32).wrapping_mul(0xC2B2_AE3D);
+    let bit = (h >> 18) as usize & 16383;
+    (bit / 64, 1 << (bit % 64))
 }
 
 fn vocab() -> &'static Vocab {
     static VOCAB: OnceLock<Vocab> = OnceLock::new();
     VOCAB.get_or_init(|| {
         let mut map: FxMap<&'static str, u32> = FxMap::default();
-        let mut lens = [0u32; 256];
+        let mut filter = [0u64; 256];
         for (bit, list) in LISTS.iter().enumerate() {
             for &w in list.iter() {
                 *map.entry(w).or_insert(0) |= 1 << bit;
-                if let Some(&b) = w.as_bytes().first() {
-                    lens[b as usize] |= 1 << w.len().min(31);
-                }
+                let (i, b) = filter_bit(w);
+                filter[i] |= b;
             }
         }
-        Vocab { map, lens }
+        Vocab { map, filter }
     })
 }
 
@@ -613,10 +625,8 @@ fn has(list: &[&str], w: &str) -> bool {
     match LISTS.iter().position(|l| std::ptr::eq(*l, list)) {
         Some(bit) => {
             let v = vocab();
-            let Some(&b) = w.as_bytes().first() else {
-                return false;
-            };
-            v.lens[b as usize] & (1 << w.len().min(31)) != 0 && v.map.get(w).is_some_and(|m| m & (1 << bit) != 0)
+            let (i, b) = filter_bit(w);
+            v.filter[i] & b != 0 && v.map.get(w).is_some_and(|m| m & (1 << bit) != 0)
         }
         None => list.contains(&w),
     }
@@ -786,7 +796,7 @@ fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
         let mut ws = Vec::with_capacity(hay.len() / 5 + 1);
         words(hay, &mut ws);
         let initial: Vec<bool> = (0..ws.len()).map(|i| is_initial(hay, &ws, i)).collect();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(ws.len() / 4 + 1);
         inner.match_words(hay, &ws, &mut hits);
         let mut hit_at = vec![None; ws.len()];
         for (k, h) in hits.iter().enumerate() {
@@ -795,7 +805,7 @@ fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
         let common = vec![Cell::new(0); ws.len()];
         doc.parts.push(Part { off: p.start, hay, words: ws, initial, common, hits, hit_at });
     }
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(doc.parts.iter().map(|p| p.hits.len() * 2 + 8).sum());
     for (pi, part) in doc.parts.iter().enumerate() {
         list_cands(inner, pi, part, &mut cands);
         cue_cands(inner, pi, part, &mut cands);
@@ -1268,22 +1278,20 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             }
         }
     }
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&x, &y| {
-        let (x, y) = (&cands[x], &cands[y]);
-        (y.end - y.start).cmp(&(x.end - x.start)).then(y.pri.cmp(&x.pri)).then(x.start.cmp(&y.start))
-    });
-    // accepted spans never overlap: keyed by start, a new span overlaps
-    // only its neighbours
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    // longer first, then priority, then position, then input order
+    let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> =
+        cands.iter().enumerate().map(|(k, c)| (Reverse(c.end - c.start), Reverse(c.pri), c.start, k)).collect();
+    order.sort_unstable();
+    // a span is accepted if none of its bytes is taken yet
+    let mut taken = vec![false; cands.iter().map(|c| c.end).max().unwrap_or(0)];
     let mut keep = vec![false; cands.len()];
-    for k in order {
+    for (_, _, _, k) in order {
         let c = &cands[k];
-        let before = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
-        if before {
+        let Some(bytes) = taken.get_mut(c.start..c.end) else { continue };
+        if bytes.contains(&true) {
             continue;
         }
-        taken.insert(c.start, c.end);
+        bytes.fill(true);
         keep[k] = true;
     }
     let mut out: Vec<Cand> = cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect();

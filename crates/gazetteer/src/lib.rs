@@ -96,6 +96,15 @@ impl EntityType {
 impl std::str::FromStr for EntityType {
     type Err = Error;
     fn from_str(s: &str) -> Result<EntityType, Error> {
+        // the labels as written (every embedded row): no allocation
+        match s {
+            "PER" => return Ok(EntityType::Per),
+            "LOC" => return Ok(EntityType::Loc),
+            "ORG" => return Ok(EntityType::Org),
+            "NORP" => return Ok(EntityType::Norp),
+            "MISC" => return Ok(EntityType::Misc),
+            _ => {}
+        }
         Ok(match s.trim().to_ascii_uppercase().as_str() {
             "PER" | "PERSON" => EntityType::Per,
             "LOC" | "GPE" | "PLACE" | "LOCATION" => EntityType::Loc,
@@ -454,7 +463,7 @@ impl Compiler {
         self.defer = true;
         self.pending_exact.reserve(rows * 2);
         for (n, line) in text.lines().enumerate() {
-            let mut f = line.split('\t');
+            let mut f = Tabs(Some(line));
             match f.next() {
                 Some("E") => {
                     let (Some(s), Some(c), Some(k), Some(_src), Some(rank), Some(flags)) =
@@ -498,19 +507,18 @@ impl Compiler {
 }
 
 /// Inserts `(hash, value)` pairs into an empty-or-not table in bucket
-/// order, merging values of equal hashes in ascending value order with `merge`.
-fn flush(map: &mut HashKeyed<u32>, mut ops: Vec<(u64, u32)>, merge: impl Fn(u32, u32) -> u32) {
+/// order, merging values of equal hashes in input order with `merge`.
+fn flush(map: &mut HashKeyed<u32>, ops: Vec<(u64, u32)>, merge: impl Fn(u32, u32) -> u32) {
     let want = map.len() + ops.len();
     map.reserve(ops.len());
     // hashbrown places a key at (hash & mask); its table has a power-of-two
     // number of buckets at most 7/8 full
     let buckets = (want * 8 / 7 + 1).next_power_of_two() as u64;
     let mask = buckets - 1;
-    // values are entry indices pushed in increasing order (or the no-entry
-    // marker, the largest value): ordering equal hashes by value is their
-    // input order for entries, so the merges below see the same first entry
-    // as with a stable sort, and the unstable sort is much faster
-    ops.sort_unstable_by_key(|&(h, v)| (h & mask, h, v));
+    // stable radix sort by bucket: values of one hash stay in input order
+    // (equal hashes in one bucket need not be adjacent: `merge` is
+    // associative and a later group merges into the table's value)
+    let ops = radix_by_bucket(ops, mask);
     let mut i = 0;
     while i < ops.len() {
         let (h, mut v) = ops[i];
@@ -527,6 +535,58 @@ fn flush(map: &mut HashKeyed<u32>, mut ops: Vec<(u64, u32)>, merge: impl Fn(u32,
         }
         i = j;
     }
+}
+
+/// The tab-separated fields of a line, as `line.split('\t')` (a byte scan:
+/// the generic char searcher is a large part of the load time).
+struct Tabs<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Tabs<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0?;
+        match s.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                self.0 = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => {
+                self.0 = None;
+                Some(s)
+            }
+        }
+    }
+}
+
+/// Stable LSD radix sort of `ops` by `hash & mask` (`mask` = 2^k − 1).
+fn radix_by_bucket(mut src: Vec<(u64, u32)>, mask: u64) -> Vec<(u64, u32)> {
+    let bits = 64 - mask.leading_zeros();
+    let mut dst = vec![(0u64, 0u32); src.len()];
+    let mut shift = 0;
+    while shift < bits {
+        let width = (bits - shift).min(11);
+        let digit_mask = (1u64 << width) - 1;
+        let digit = |h: u64| ((h & mask) >> shift & digit_mask) as usize;
+        let mut next = vec![0usize; 1 << width];
+        for &(h, _) in &src {
+            next[digit(h)] += 1;
+        }
+        let mut sum = 0;
+        for c in next.iter_mut() {
+            let n = *c;
+            *c = sum;
+            sum += n;
+        }
+        for &op in &src {
+            let d = digit(op.0);
+            dst[next[d]] = op;
+            next[d] += 1;
+        }
+        std::mem::swap(&mut src, &mut dst);
+        shift += width;
+    }
+    src
 }
 
 fn parse_tsv(tsv: &str) -> Result<Vec<(String, String, EntityType)>, Error> {
@@ -656,8 +716,8 @@ impl Gazetteer {
     /// ```
     pub fn list_matches(&self, text: &str) -> Vec<ListMatch<'_>> {
         let mut ws = Vec::with_capacity(text.len() / 5 + 1);
-        let mut hits = Vec::new();
         scan::words(text, &mut ws);
+        let mut hits = Vec::with_capacity(ws.len() / 4 + 1);
         self.inner.match_words(text, &ws, &mut hits);
         hits.iter()
             .map(|h| {

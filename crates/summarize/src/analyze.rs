@@ -117,7 +117,7 @@ struct Interner {
 }
 
 /// Thread-wide words kept at most: past this, the interner starts afresh.
-const MAX_INTERNED: usize = 1 << 20;
+const MAX_INTERNED: usize = 1 << 18;
 
 impl Interner {
     /// Starts a cluster: ids restart at 0.
@@ -157,6 +157,18 @@ impl Interner {
         }
         slot.1
     }
+}
+
+/// The first occurrence of a sentence text in a cluster.
+#[derive(Clone, Copy)]
+struct FirstSeen {
+    /// Its tokens: `start..end` of the cluster's token buffer.
+    start: usize,
+    end: usize,
+    words: usize,
+    usable: Use,
+    /// Its index in `Cluster::sents`.
+    sent: usize,
 }
 
 /// Buffers reused from cluster to cluster on one thread.
@@ -246,7 +258,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
         // A huge cluster went by: do not keep (and clear) its table forever.
         *concept_ids = FxMap::default();
     }
-    concept_ids.reserve(bytes / 8);
+    concept_ids.reserve((bytes / 8).min(1 << 16));
     let mut tokenizers: Vec<(Option<Language>, Tokenizer)> = Vec::new();
     let mut concept_df: Vec<u32> = Vec::new();
     let mut concept_is_name: Vec<bool> = Vec::new();
@@ -256,7 +268,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut ids: Vec<(u32, bool)> = Vec::new();
     // Tokens of every distinct sentence text, one after the other.
     let mut all_toks: Vec<Tok> = Vec::with_capacity(bytes / 5);
-    let mut repeats: FxMap<(usize, &str), (usize, usize, usize, Use, usize)> = FxMap::default();
+    let mut repeats: FxMap<(usize, &str), FirstSeen> = FxMap::default();
     let mut terms: Vec<(u32, u32)> = Vec::new();
     // Per word: (capitalised inside a sentence, lower-case) counts.
     let mut case_evidence: Vec<(u32, u32)> = Vec::new();
@@ -287,7 +299,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             // tokenize each distinct (language, text) once. The words of a
             // repeat are interned already, so ids come out the same.
             let (toks, n_words, usable, first) = match repeats.get(&(lang, text)) {
-                Some(&(start, end, n_words, usable, first)) => (&all_toks[start..end], n_words, usable, Some(first)),
+                Some(&f) => (&all_toks[f.start..f.end], f.words, f.usable, Some(f.sent)),
                 None => {
                     let start = all_toks.len();
                     tok.for_each_token(text, cache, |t| {
@@ -300,7 +312,8 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                         })
                     });
                     let (n_words, usable) = (count_words(text), classify(text, doc.lang));
-                    repeats.insert((lang, text), (start, all_toks.len(), n_words, usable, sents.len()));
+                    let first = FirstSeen { start, end: all_toks.len(), words: n_words, usable, sent: sents.len() };
+                    repeats.insert((lang, text), first);
                     (&all_toks[start..], n_words, usable, None)
                 }
             };
