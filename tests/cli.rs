@@ -440,3 +440,14 @@ fn eval_rouge_files_dirs_and_jsonl() {
     assert!((lines[0]["rouge1"]["recall"].as_f64().unwrap() - 0.6).abs() < 1e-9);
     assert!(lines[1]["error"].is_string());
 }
+
+/// The README's sample is the real output of its main command.
+#[test]
+fn readme_sample_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let start = readme.find("<!-- sample:summarize -->").expect("sample start");
+    let end = readme.find("<!-- /sample:summarize -->").expect("sample end");
+    let sample = &readme[start..end];
+    let out = stdout(&run(&["summarize", "seeds/"]));
+    assert!(sample.contains(&out), "README sample is stale; regenerate it from `brief summarize seeds/`:\n{out}");
+}

@@ -778,10 +778,11 @@ impl Inner {
         let title_too = w.caps && w.end - w.start >= 4;
         // the common case, an ASCII word that starts no key: one hash of the
         // slice and one cache-resident bit test
-        let plain_miss = w.ascii && {
-            let (b, bit) = first_bit(key_hash(&hay[w.start..w.end]));
+        let first_hash = w.ascii.then(|| key_hash(&hay[w.start..w.end]));
+        let plain_miss = first_hash.is_some_and(|h| {
+            let (b, bit) = first_bit(h);
             self.first_bits.get(b).is_none_or(|&x| x & bit == 0)
-        };
+        });
         for title in [false, true] {
             if title && !title_too {
                 break;
@@ -804,7 +805,11 @@ impl Inner {
                 } else {
                     push_folded(s, ws[j].ascii, buf);
                 }
-                let h = key_hash(buf);
+                // an ASCII first word is its own key: hashed above
+                let h = match first_hash {
+                    Some(h) if j == i && !title => h,
+                    _ => key_hash(buf),
+                };
                 if j == i {
                     let (w, bit) = first_bit(h);
                     if self.first_bits.get(w).is_none_or(|&x| x & bit == 0) {
