@@ -282,7 +282,7 @@ impl BoilerplateClassifier {
                 .iter()
                 .enumerate()
                 .map(|(d, s)| {
-                    let counts = doc_counts(&table[d].iter().map(|&(_, k, body)| (k, body)).collect::<Vec<_>>());
+                    let counts = doc_counts(table[d].iter().map(|&(_, k, body)| (k, body)));
                     s.blocks
                         .iter()
                         .map(|b| evidence.support(d, &b.feat.keys, &counts, b.class == Class::Good))
@@ -596,9 +596,14 @@ fn content_score(f: &Features) -> f32 {
 /// First decision from the block's own text and DOM kind:
 /// (class, opens a comment section, decided by shape alone).
 fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, bool) {
-    let head = match t.char_indices().nth(HEAD_CHARS) {
-        Some((i, _)) => &t[..i],
-        None => t,
+    // a text of at most HEAD_CHARS bytes has at most as many characters
+    let head = if t.len() <= HEAD_CHARS {
+        t
+    } else {
+        match t.char_indices().nth(HEAD_CHARS) {
+            Some((i, _)) => &t[..i],
+            None => t,
+        }
     };
     // the phrase lists only look at the head of lines up to this long
     let low = if f.words <= PHRASE_WORDS { head.to_lowercase() } else { String::new() };

@@ -696,14 +696,24 @@ struct Doc<'t> {
 /// `None` marks a key that is ambiguous.
 type Registry = BTreeMap<String, Option<(Arc<str>, EntityType)>>;
 
-fn register(reg: &mut Registry, key: String, canonical: &Arc<str>, kind: EntityType) {
-    match reg.get(&key) {
+/// Registers `key` → (`canonical`, `kind`); a key seen with another name or
+/// type becomes ambiguous. `arc` makes the shared name (only when needed).
+fn register(reg: &mut Registry, key: &str, canonical: &str, kind: EntityType, arc: impl FnOnce() -> Arc<str>) {
+    match reg.get_mut(key) {
         None => {
-            reg.insert(key, Some((canonical.clone(), kind)));
+            reg.insert(key.to_string(), Some((arc(), kind)));
         }
-        Some(Some((c, k))) if c == canonical && *k == kind => {}
-        Some(_) => {
-            reg.insert(key, None);
+        Some(Some((c, k))) if &**c == canonical && *k == kind => {}
+        Some(v) => *v = None,
+    }
+}
+
+/// Marks `key` ambiguous.
+fn ambiguous(reg: &mut Registry, key: &str) {
+    match reg.get_mut(key) {
+        Some(v) => *v = None,
+        None => {
+            reg.insert(key.to_string(), None);
         }
     }
 }
@@ -718,18 +728,14 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
         let (full, sur) = registry_of(inner, d);
         for (k, v) in &full {
             match v {
-                Some((c, kind)) => register(&mut cluster_full, k.clone(), c, *kind),
-                None => {
-                    cluster_full.insert(k.clone(), None);
-                }
+                Some((c, kind)) => register(&mut cluster_full, k, c, *kind, || c.clone()),
+                None => ambiguous(&mut cluster_full, k),
             }
         }
         for (k, v) in &sur {
             match v {
-                Some((c, kind)) => register(&mut cluster_sur, k.clone(), c, *kind),
-                None => {
-                    cluster_sur.insert(k.clone(), None);
-                }
+                Some((c, kind)) => register(&mut cluster_sur, k, c, *kind, || c.clone()),
+                None => ambiguous(&mut cluster_sur, k),
             }
         }
         doc_regs.push((full, sur));
@@ -756,16 +762,19 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
 }
 
 fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
-    let before = if i == 0 { &hay[..ws[0].start] } else { &hay[ws[i - 1].end..ws[i].start] };
     if i == 0 {
         return true;
     }
     // the common case: spaces, commas, hyphens
-    if before.bytes().all(|b| {
-        b.is_ascii() && !matches!(b, b'\n' | b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'[' | b'|' | b'\'')
-    }) {
+    let sep = hay.as_bytes().get(ws[i - 1].end..ws[i].start).unwrap_or_default();
+    if sep == b" "
+        || sep.iter().all(|&b| {
+            b.is_ascii() && !matches!(b, b'\n' | b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'[' | b'|' | b'\'')
+        })
+    {
         return false;
     }
+    let before = &hay[ws[i - 1].end..ws[i].start];
     if before.contains('\n') {
         return true;
     }
@@ -1315,7 +1324,7 @@ fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
         if (from_cue || (c.kind == EntityType::Per && c.pri == 3))
             && exact_key(part.hay, &part.words[c.w0..c.w1], &mut key)
         {
-            register(&mut full, key.clone(), &c.canonical.to_arc(inner), c.kind);
+            register(&mut full, &key, c.canonical.as_str(inner), c.kind, || c.canonical.to_arc(inner));
         }
         if c.kind == EntityType::Per && n >= 2 {
             let last = wt(part, c.w1 - 1);
@@ -1323,7 +1332,7 @@ fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
                 && last.chars().count() > 1
                 && exact_key(part.hay, &part.words[c.w1 - 1..c.w1], &mut key)
             {
-                register(&mut sur, key.clone(), &c.canonical.to_arc(inner), c.kind);
+                register(&mut sur, &key, c.canonical.as_str(inner), c.kind, || c.canonical.to_arc(inner));
             }
         }
     }
@@ -1332,6 +1341,18 @@ fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
 
 fn lookup<'r>(reg: &'r Registry, key: &str) -> Option<&'r (Arc<str>, EntityType)> {
     reg.get(key).and_then(|v| v.as_ref())
+}
+
+/// Longest key prefix in the filter of [`propagate`].
+const PREFIX: usize = 4;
+
+/// A bit (of 2^16) for a byte string (FNV-1a, folded).
+fn prefix_bit(p: &[u8]) -> usize {
+    let mut x: u32 = 0x811c_9dc5 ^ p.len() as u32;
+    for &b in p {
+        x = (x ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    ((x ^ (x >> 16)) & 0xFFFF) as usize
 }
 
 /// `keys`: every key of the cluster registries (which hold every document's
@@ -1361,13 +1382,14 @@ fn propagate(
             *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
         }
     }
-    // and a bit set of the keys' first two bytes: most words are rejected
-    // without comparing strings
-    let mut pairs = vec![0u64; 1 << 10];
+    // and a bit set of the keys' prefixes of up to PREFIX bytes: most words
+    // are rejected without comparing strings
+    let mut prefixes = vec![0u64; 1 << 10];
     for k in keys {
-        if let [b0, b1, ..] = k.as_bytes() {
-            let pair = (*b0 as usize) << 8 | *b1 as usize;
-            pairs[pair / 64] |= 1 << (pair % 64);
+        let kb = k.as_bytes();
+        for n in 1..=kb.len().min(PREFIX) {
+            let bit = prefix_bit(&kb[..n]);
+            prefixes[bit / 64] |= 1 << (bit % 64);
         }
     }
     let mut first = String::new();
@@ -1383,12 +1405,11 @@ fn propagate(
             }
             first.clear();
             push_folded(wt(part, i), part.words[i].ascii, &mut first);
-            if let [b0, b1, ..] = first.as_bytes() {
-                let pair = (*b0 as usize) << 8 | *b1 as usize;
-                if pairs[pair / 64] & (1 << (pair % 64)) == 0 {
-                    i += 1;
-                    continue;
-                }
+            let fb = first.as_bytes();
+            let bit = prefix_bit(&fb[..fb.len().min(PREFIX)]);
+            if prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+                i += 1;
+                continue;
             }
             let p = keys.partition_point(|k| *k < first.as_str());
             if keys.get(p).is_none_or(|k| !k.starts_with(first.as_str())) {

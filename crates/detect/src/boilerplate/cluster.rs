@@ -115,12 +115,12 @@ impl ClusterEvidence {
 }
 
 /// Counts of the body blocks of one document using each key.
-pub(crate) fn doc_counts(blocks: &[(&[u64], bool)]) -> IdMap<u32> {
-    let total = blocks.iter().map(|(k, _)| k.len()).sum();
+pub(crate) fn doc_counts<'a>(blocks: impl Iterator<Item = (&'a [u64], bool)> + Clone) -> IdMap<u32> {
+    let total = blocks.clone().map(|(k, _)| k.len()).sum();
     let mut counts: IdMap<u32> = IdMap::with_capacity_and_hasher(total, Default::default());
     for (keys, body) in blocks {
-        if *body {
-            for &k in *keys {
+        if body {
+            for &k in keys {
                 *counts.entry(k).or_insert(0) += 1;
             }
         }

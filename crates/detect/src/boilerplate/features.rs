@@ -114,15 +114,11 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     let mut lowbuf = String::new();
     // words since the last capitalised word, while no "Label:" closed it
     let mut since_cap: Option<usize> = None;
-    let mut words = t.split_whitespace();
-    while let Some(raw) = words.next() {
-        f.words += 1;
-        if f.words > DETAIL_WORDS {
-            // a long paragraph's head tells its shape and vocabulary as well
-            // as the whole: the rest is only counted
-            f.words += words.count();
-            break;
-        }
+    // a long paragraph's head tells its shape and vocabulary as well as the
+    // whole: the rest is only counted
+    let total = count_words(t);
+    for (i, raw) in words(t).take(DETAIL_WORDS).enumerate() {
+        let n = i + 1;
         let ascii = raw.is_ascii();
         let upper0 = if ascii {
             raw.as_bytes()[0].is_ascii_uppercase()
@@ -146,16 +142,23 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         if w.is_empty() {
             continue;
         }
-        let short_line = f.words <= LINE_WORDS;
+        let short_line = n <= LINE_WORDS;
+        let w_ascii = ascii || w.is_ascii();
         // short ASCII words are looked up packed, without a lower-cased copy
         let pack = if w.len() <= max_stop { packed_lower(w) } else { None };
-        if short_line || (pack.is_none() && w.len() <= max_stop) {
+        if (short_line && !w_ascii) || (pack.is_none() && w.len() <= max_stop) {
             lower_into(w, &mut lowbuf);
         }
         if short_line {
             // the line's hash: its words lower-cased without punctuation
-            for &b in lowbuf.as_bytes() {
-                line = fnv(line, b);
+            if w_ascii {
+                for b in w.bytes() {
+                    line = fnv(line, b.to_ascii_lowercase());
+                }
+            } else {
+                for &b in lowbuf.as_bytes() {
+                    line = fnv(line, b);
+                }
             }
             line = fnv(line, b' ');
         }
@@ -219,10 +222,84 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
             f.keys.push(key_of(w));
         }
     }
+    f.words = total;
     f.keys.sort_unstable();
     f.keys.dedup();
     f.line = (f.words <= LINE_WORDS).then_some(line);
     f
+}
+
+/// Per byte: 1 = ASCII whitespace, 2 = the lead byte of a character that
+/// may be Unicode whitespace (U+0085, U+00A0, U+1680, U+2000…, U+3000),
+/// 0 = never starts whitespace (other bytes, UTF-8 continuation bytes).
+static SPACE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = 1;
+        b += 1;
+    }
+    t[0xc2] = 2;
+    t[0xe1] = 2;
+    t[0xe2] = 2;
+    t[0xe3] = 2;
+    t
+};
+
+/// The `char::is_whitespace` test at byte `i` (on a character boundary or
+/// inside a character that is not whitespace), and the bytes to step over.
+#[inline(always)]
+fn space_at(t: &str, i: usize) -> (bool, usize) {
+    match SPACE_CLASS[usize::from(t.as_bytes()[i])] {
+        0 => (false, 1),
+        1 => (true, 1),
+        _ => match t.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (c.is_whitespace(), c.len_utf8()),
+            None => (false, 1),
+        },
+    }
+}
+
+/// The words of `t` as `str::split_whitespace` gives them, stepping over
+/// ASCII bytes without decoding characters.
+pub(crate) fn words(t: &str) -> impl Iterator<Item = &str> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < t.len() {
+            let (space, len) = space_at(t, pos);
+            if !space {
+                break;
+            }
+            pos += len;
+        }
+        if pos >= t.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < t.len() {
+            let (space, len) = space_at(t, pos);
+            if space {
+                break;
+            }
+            pos += len;
+        }
+        t.get(start..pos)
+    })
+}
+
+/// `t.split_whitespace().count()`, without decoding ASCII characters.
+pub(crate) fn count_words(t: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < t.len() {
+        let (space, len) = space_at(t, i);
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    n
 }
 
 /// Words of a block looked at in detail (case, stopwords, vocabulary).
@@ -354,6 +431,22 @@ mod tests {
             for w in ["taliban", "kandahar", "zzzz", "offensive"] {
                 assert_eq!(packed(w).is_some_and(|p| set.contains(p)), is_stopword(lang, w), "{lang:?} {w}");
             }
+        }
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for t in ["", " ", "a", " a  b\tc\n", "x\u{b}y\u{c}z\rw", "l'armée  ’s", "a\u{a0}b \u{2003}c", "- 1 -"] {
+            assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
+            assert_eq!(words(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_like_split_whitespace(t in "[a -~\\t\\n\\r\u{b}\u{c}\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}é’]{0,40}") {
+            proptest::prop_assert_eq!(count_words(&t), t.split_whitespace().count());
+            proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>());
         }
     }
 

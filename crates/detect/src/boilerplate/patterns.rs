@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::Reason;
 
@@ -576,6 +576,8 @@ static OPENERS: LazyLock<(AhoCorasick, Vec<(Opener, &'static str)>)> = LazyLock:
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
+        // a few hundred short patterns: a full DFA is small and the fastest
+        .kind(Some(AhoCorasickKind::DFA))
         .build(pats.iter().map(|(_, p)| p))
         // fixed, small pattern lists: building cannot fail
         .expect("opener automaton");
@@ -706,6 +708,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         // fixed, small pattern lists: building cannot fail
         .expect("phrase automaton");
