@@ -346,11 +346,12 @@ impl DocState {
         let words: usize = feats.iter().map(Features::detail_words).sum();
         let stops: usize = feats.iter().map(|f| f.stopwords).sum();
         let stop_ok = stops * 10 >= words.max(1);
+        let mut scratch = (String::new(), String::new());
         let blocks = feats
             .into_iter()
             .zip(doc.blocks.iter().zip(&texts))
             .map(|(feat, (b, t))| {
-                let (class, comment_start, by_shape) = initial(t, b, &feat, stop_ok);
+                let (class, comment_start, by_shape) = initial(t, b, &feat, stop_ok, &mut scratch);
                 BlockState { line: feat.line, chars: t.len(), class, comment_start, by_shape, feat }
             })
             .collect::<Vec<BlockState>>();
@@ -594,8 +595,9 @@ fn content_score(f: &Features) -> f32 {
 }
 
 /// First decision from the block's own text and DOM kind:
-/// (class, opens a comment section, decided by shape alone).
-fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, bool) {
+/// (class, opens a comment section, decided by shape alone). `scratch`
+/// holds the lower-cased head and its letters key between calls.
+fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut (String, String)) -> (Class, bool, bool) {
     // a text of at most HEAD_CHARS bytes has at most as many characters
     let head = if t.len() <= HEAD_CHARS {
         t
@@ -606,13 +608,27 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool) -> (Class, bool, boo
         }
     };
     // the phrase lists only look at the head of lines up to this long
-    let low = if f.words <= PHRASE_WORDS { head.to_lowercase() } else { String::new() };
-    let key = if f.words <= 12 { patterns::letters_key(&low) } else { String::new() };
-    let comment_start = patterns::is_comment_start(&key, f.words);
+    let (low, key) = (&mut scratch.0, &mut scratch.1);
+    low.clear();
+    key.clear();
+    if f.words <= PHRASE_WORDS {
+        if head.is_ascii() {
+            low.push_str(head);
+            low.make_ascii_lowercase();
+        } else {
+            // `str::to_lowercase` knows the final sigma: keep it for the rest
+            low.push_str(&head.to_lowercase());
+        }
+    }
+    if f.words <= 12 {
+        patterns::letters_key_into(low, key);
+    }
+    let (low, key): (&str, &str) = (low, key);
+    let comment_start = patterns::is_comment_start(key, f.words);
     if f.words == 0 {
         return (Class::Bad(Reason::Navigation, SURE), false, false);
     }
-    let phrase = patterns::phrase_reason(t, &low, &key, f.words, f.ends_sentence);
+    let phrase = patterns::phrase_reason(t, low, key, f.words, f.ends_sentence);
     if b.kind == BlockKind::Title {
         return match phrase {
             Some(r @ (Reason::Navigation | Reason::Legal | Reason::Advertisement)) => {

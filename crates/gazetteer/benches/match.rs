@@ -40,6 +40,16 @@ fn bench(c: &mut Criterion) {
             assert_eq!(gaz.find_cluster_texts(black_box(&cluster)).iter().map(Vec::len).sum::<usize>(), cluster_count)
         })
     });
+    // Baseline for the design choice: the same surface forms in one
+    // Aho-Corasick automaton (leftmost-longest, the usual gazetteer setup),
+    // before any word-boundary check or folding. Our matcher probes a hash of
+    // each word instead, so it only ever starts at word starts.
+    let ac = aho_corasick_baseline();
+    let ac_count = ac.find_iter(&all).count();
+    assert!(ac_count > list_count / 2);
+    g.bench_function("aho-corasick baseline (same surface forms, no boundary check)", |b| {
+        b.iter(|| assert_eq!(ac.find_iter(black_box(&all)).count(), ac_count))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("load");
@@ -48,6 +58,21 @@ fn bench(c: &mut Criterion) {
         b.iter(|| assert!(GazetteerBuilder::default().build().expect("embedded").len() > 100_000))
     });
     g.finish();
+}
+
+/// Every exact surface form ("E" rows, column 2) of the embedded file.
+fn aho_corasick_baseline() -> aho_corasick::AhoCorasick {
+    use std::io::Read;
+    let gz = include_bytes!("../data/gazetteer.tsv.gz");
+    let mut tsv = String::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut tsv).expect("gazetteer file");
+    let patterns: Vec<&str> =
+        tsv.lines().filter_map(|l| l.strip_prefix("E\t")).filter_map(|l| l.split('\t').next()).collect();
+    assert!(patterns.len() > 100_000);
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("automaton")
 }
 
 criterion_group!(benches, bench);

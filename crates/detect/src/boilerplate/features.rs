@@ -134,11 +134,7 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         } else if let Some(k) = since_cap.as_mut() {
             *k += 1;
         }
-        let w = if ascii {
-            raw.trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        } else {
-            raw.trim_matches(|c: char| !c.is_alphanumeric())
-        };
+        let w = if ascii { trim_ascii_punct(raw) } else { raw.trim_matches(|c: char| !c.is_alphanumeric()) };
         if w.is_empty() {
             continue;
         }
@@ -227,6 +223,20 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     f.keys.dedup();
     f.line = (f.words <= LINE_WORDS).then_some(line);
     f
+}
+
+/// An ASCII word without its leading and trailing non-alphanumeric bytes.
+fn trim_ascii_punct(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut start = 0;
+    let mut end = b.len();
+    while start < end && !b[start].is_ascii_alphanumeric() {
+        start += 1;
+    }
+    while end > start && !b[end - 1].is_ascii_alphanumeric() {
+        end -= 1;
+    }
+    w.get(start..end).unwrap_or("")
 }
 
 /// Per byte: 1 = ASCII whitespace, 2 = the lead byte of a character that

@@ -527,10 +527,18 @@ const SOCIAL: &[&str] = &[
     "bluesky",
 ];
 
-/// A lower-cased key of a short line: letters and spaces only, for
-/// comparing with phrase lists ("12 Comments" → "comments").
+/// [`letters_key_into`] into a new string.
+#[cfg(test)]
 pub(crate) fn letters_key(low: &str) -> String {
     let mut key = String::with_capacity(low.len());
+    letters_key_into(low, &mut key);
+    key
+}
+
+/// A lower-cased key of a short line, written into `key`: letters and
+/// spaces only, for comparing with phrase lists ("12 Comments" → "comments").
+pub(crate) fn letters_key_into(low: &str, key: &mut String) {
+    key.clear();
     for c in low.chars() {
         if c.is_alphabetic() || c == '\'' || c == '-' {
             key.push(c);
@@ -541,7 +549,6 @@ pub(crate) fn letters_key(low: &str) -> String {
     while key.ends_with(' ') {
         key.pop();
     }
-    key
 }
 
 fn starts_phrase(low: &str, phrase: &str) -> bool {
@@ -599,7 +606,7 @@ pub(crate) fn is_comment_start(key: &str, words: usize) -> bool {
 }
 
 /// What a line's phrases say, strongest first. `low` is the lower-cased
-/// head of the line, `key` its [`letters_key`] (for short lines).
+/// head of the line, `key` its [`letters_key_into`] (for short lines).
 pub(crate) fn phrase_reason(t: &str, low: &str, key: &str, words: usize, ends_sentence: bool) -> Option<Reason> {
     let hits = scan(t, words);
     let open = if words <= 40 { opener(low) } else { None };
