@@ -1,63 +1,13 @@
-//! A small, fast, non-cryptographic hasher for the lookup tables (keys are
-//! gazetteer strings, not attacker-chosen; lookups sit on the hot path).
-//! Iteration order of these maps never reaches the output.
+//! Hashing for the lookup tables: rustc's Fx hash (the `rustc-hash` crate)
+//! for string-keyed maps, and [`key_hash`] + an identity hasher for tables
+//! keyed by pre-mixed 64-bit key hashes. Keys are gazetteer strings, not
+//! attacker-chosen; iteration order of these maps never reaches the output.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FxHash (as used in rustc): multiply-rotate over 8-byte words.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// A `HashSet` with [`FxHasher`].
-pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+use rustc_hash::FxHasher;
+pub(crate) use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
 /// A well-mixed 64-bit hash of a key string: FxHash over the bytes, then
 /// the murmur3 finaliser. Tables store these hashes and verify hits against

@@ -8,9 +8,9 @@
 
 use brief_tokenize::{Language, Span, StemCache, TokenKind, Tokenizer};
 
-use crate::hash::FxMap;
 use crate::readable::{classify, strip_dateline, Use};
 use crate::Document;
+use rustc_hash::FxHashMap as FxMap;
 
 /// Sentences shorter than this (in words) are not selected on their own.
 pub(crate) const MIN_WORDS: usize = 8;

@@ -53,7 +53,6 @@
 #![warn(missing_docs)]
 
 mod analyze;
-mod hash;
 mod porter;
 mod readable;
 pub mod rouge;

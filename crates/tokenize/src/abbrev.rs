@@ -15,8 +15,8 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::FxSet;
 use crate::language::Language;
+use rustc_hash::FxHashSet as FxSet;
 
 /// Abbreviations every language shares (Latin and international forms).
 const UNIVERSAL_TITLES: &[&str] = &["Dr", "Prof", "Mr", "Mrs", "Ms"];

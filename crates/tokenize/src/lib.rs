@@ -62,7 +62,6 @@
 
 mod abbrev;
 mod chars;
-mod hash;
 mod language;
 mod paragraph;
 mod sentence;

@@ -8,8 +8,8 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::FxSet;
 use crate::language::Language;
+use rustc_hash::FxHashSet as FxSet;
 
 fn source(lang: Language) -> &'static str {
     match lang {

@@ -20,10 +20,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::abbrev::{is_dotted_acronym, is_tld, Abbrevs};
 use crate::chars::{char_at, char_before, is_apostrophe, is_currency, is_hyphen, is_ideographic, is_word_char};
-use crate::hash::FxMap;
 use crate::language::Language;
 use crate::span::Span;
 use crate::stopwords::is_stopword;
+use rustc_hash::FxHashMap as FxMap;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -114,11 +114,16 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     let mut lowbuf = String::new();
     // words since the last capitalised word, while no "Label:" closed it
     let mut since_cap: Option<usize> = None;
-    // a long paragraph's head tells its shape and vocabulary as well as the
-    // whole: the rest is only counted
-    let total = count_words(t);
-    for (i, raw) in words(t).take(DETAIL_WORDS).enumerate() {
-        let n = i + 1;
+    let mut words = Words::new(t);
+    while let Some(raw) = words.next() {
+        f.words += 1;
+        if f.words > DETAIL_WORDS {
+            // a long paragraph's head tells its shape and vocabulary as well
+            // as the whole: the rest is only counted
+            f.words += count_words(words.rest());
+            break;
+        }
+        let n = f.words;
         let ascii = raw.is_ascii();
         let upper0 = if ascii {
             raw.as_bytes()[0].is_ascii_uppercase()
@@ -218,7 +223,6 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
             f.keys.push(key_of(w));
         }
     }
-    f.words = total;
     f.keys.sort_unstable();
     f.keys.dedup();
     f.line = (f.words <= LINE_WORDS).then_some(line);
@@ -273,29 +277,47 @@ fn space_at(t: &str, i: usize) -> (bool, usize) {
 
 /// The words of `t` as `str::split_whitespace` gives them, stepping over
 /// ASCII bytes without decoding characters.
-pub(crate) fn words(t: &str) -> impl Iterator<Item = &str> {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < t.len() {
-            let (space, len) = space_at(t, pos);
+pub(crate) struct Words<'a> {
+    t: &'a str,
+    pos: usize,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(t: &'a str) -> Words<'a> {
+        Words { t, pos: 0 }
+    }
+
+    /// The text after the last word returned.
+    pub(crate) fn rest(&self) -> &'a str {
+        self.t.get(self.pos..).unwrap_or("")
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let t = self.t;
+        while self.pos < t.len() {
+            let (space, len) = space_at(t, self.pos);
             if !space {
                 break;
             }
-            pos += len;
+            self.pos += len;
         }
-        if pos >= t.len() {
+        if self.pos >= t.len() {
             return None;
         }
-        let start = pos;
-        while pos < t.len() {
-            let (space, len) = space_at(t, pos);
+        let start = self.pos;
+        while self.pos < t.len() {
+            let (space, len) = space_at(t, self.pos);
             if space {
                 break;
             }
-            pos += len;
+            self.pos += len;
         }
-        t.get(start..pos)
-    })
+        t.get(start..self.pos)
+    }
 }
 
 /// `t.split_whitespace().count()`, without decoding ASCII characters.
@@ -448,7 +470,7 @@ mod tests {
     fn word_counts_agree_with_split_whitespace() {
         for t in ["", " ", "a", " a  b\tc\n", "x\u{b}y\u{c}z\rw", "l'armée  ’s", "a\u{a0}b \u{2003}c", "- 1 -"] {
             assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
-            assert_eq!(words(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
+            assert_eq!(Words::new(t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
         }
     }
 
@@ -456,7 +478,7 @@ mod tests {
         #[test]
         fn words_split_like_split_whitespace(t in "[a -~\\t\\n\\r\u{b}\u{c}\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}é’]{0,40}") {
             proptest::prop_assert_eq!(count_words(&t), t.split_whitespace().count());
-            proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>());
+            proptest::prop_assert_eq!(Words::new(&t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>());
         }
     }
 
