@@ -109,7 +109,9 @@ fn lower_into(w: &str, buf: &mut String) {
 pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     let mut f = Features { ends_sentence: ends_sentence(t), ..Features::default() };
     let mut line = FNV_OFFSET;
-    let max_stop = lang.map_or(0, max_stopword_len);
+    // looked up once per block, not per word
+    let set = lang.map(stop_set);
+    let max_stop = set.map_or(0, |s| s.max_len);
     f.starts_quote = t.trim_start().starts_with(['\'', '‘', '"', '“', '«', '„', '‚', '‹']);
     let mut lowbuf = String::new();
     // words since the last capitalised word, while no "Label:" closed it
@@ -205,7 +207,7 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         if let Some(lang) = lang {
             if w.len() <= max_stop {
                 stop = match pack {
-                    Some(p) => stop_set(lang).contains(p),
+                    Some(p) => set.is_some_and(|s| s.contains(p)),
                     None => is_stopword(lang, &lowbuf),
                 };
                 if !stop && w.contains(['\'', '’']) {
@@ -340,11 +342,6 @@ pub(crate) const DETAIL_WORDS: usize = 64;
 /// Lines longer than this (words) are not compared across documents:
 /// templates are short, and hashing long paragraphs would cost time.
 const LINE_WORDS: usize = 40;
-
-/// Bytes of the longest stopword of `lang`: longer words skip the lookup.
-fn max_stopword_len(lang: Language) -> usize {
-    stop_set(lang).max_len
-}
 
 /// A language's stopwords in a form that answers in a few nanoseconds for
 /// the common case (short ASCII words): packed into a `u64`, behind a
