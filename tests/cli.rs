@@ -451,3 +451,21 @@ fn readme_sample_is_real_output() {
     let out = stdout(&run(&["summarize", "seeds/"]));
     assert!(sample.contains(&out), "README sample is stale; regenerate it from `brief summarize seeds/`:\n{out}");
 }
+
+/// Regression: 100,000 nested `<div>`s overflowed the stack of the DOM walk
+/// and took html5ever minutes (its scope checks scan the open-element stack).
+#[test]
+fn deeply_nested_html_is_read() {
+    let dir = scratch("deep");
+    let n = 100_000;
+    let html = format!(
+        "<html><body>{}<p>The Taliban captured Kandahar on Friday, officials said.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let path = dir.join("deep.html");
+    std::fs::write(&path, html).unwrap();
+    let o = run(&["clean", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("The Taliban captured Kandahar on Friday"));
+}

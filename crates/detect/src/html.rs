@@ -43,7 +43,8 @@ pub struct HtmlDocument {
 /// assert_eq!(doc.blocks[2].kind, BlockKind::Aside);
 /// ```
 pub fn html_to_document(html: &str) -> HtmlDocument {
-    let dom = Html::parse_document(html);
+    let html = flatten_deep_nesting(html, MAX_PARSE_DEPTH);
+    let dom = Html::parse_document(&html);
     let mut out = HtmlDocument::default();
     let root = dom.root_element();
     out.lang = root.value().attr("lang").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
@@ -51,10 +52,109 @@ pub fn html_to_document(html: &str) -> HtmlDocument {
     let mut walker =
         Walker { out: &mut out, content_root, pending: Pending::default(), has_title: false, last_br: false };
     let ctx = Ctx { hint: None, in_root: content_root.is_none(), in_link: false };
-    walker.element(root, ctx);
+    walker.element(root, ctx, 0);
     walker.flush(ctx);
     metadata(root, &mut out);
     out
+}
+
+/// Container nesting past which tags are dropped before parsing (text kept):
+/// html5ever checks element scopes by scanning the stack of open elements,
+/// so 100,000 nested `<div>`s would cost minutes. Browsers cap DOM depth
+/// similarly (Chromium at 512).
+const MAX_PARSE_DEPTH: usize = 512;
+
+/// Tags that nest only through explicit end tags (no implied closes): the
+/// ones a hostile page can stack without bound.
+const NESTING_TAGS: &[&str] = &[
+    "div",
+    "span",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "nav",
+    "header",
+    "footer",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "font",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "u",
+    "s",
+    "small",
+    "big",
+    "center",
+    "form",
+    "fieldset",
+    "figure",
+];
+
+/// Removes start and end tags of [`NESTING_TAGS`] that sit deeper than
+/// `max_depth` (their text stays), in one linear pass. Borrows when the page
+/// never gets that deep.
+fn flatten_deep_nesting(html: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
+    // First pass: find whether the cap is exceeded at all.
+    let tag_at = |i: usize| -> Option<(bool, &str, usize)> {
+        let rest = &html[i + 1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 {
+            return None;
+        }
+        let end = rest.find('>')? + (html.len() - rest.len()) + 1;
+        let name = &rest[..name_len];
+        let self_closing = html[..end].ends_with("/>");
+        let known = NESTING_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
+        (known && !self_closing).then_some((closing, name, end))
+    };
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for i in memchr::memchr_iter(b'<', html.as_bytes()) {
+        if let Some((closing, _, _)) = tag_at(i) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    if deepest <= max_depth {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut copied) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', html.as_bytes()) {
+        if i < copied {
+            continue;
+        }
+        let Some((closing, _, end)) = tag_at(i) else { continue };
+        let deep = if closing {
+            let d = depth > max_depth;
+            depth = depth.saturating_sub(1);
+            d
+        } else {
+            depth += 1;
+            depth > max_depth
+        };
+        if deep {
+            out.push_str(&html[copied..i]);
+            out.push(' ');
+            copied = end;
+        }
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// What surrounds a node while walking.
@@ -142,11 +242,26 @@ const BLOCK_TAGS: &[&str] = &[
     "legend",
 ];
 
+/// Nesting depth past which the walk stops recursing: deeper content is
+/// read as flat text, so hostile pages (100,000 nested `<div>`s) cannot
+/// overflow the stack.
+const MAX_DEPTH: usize = 256;
+
 impl<'d> Walker<'_, 'd> {
-    fn element(&mut self, el: ElementRef<'d>, ctx: Ctx) {
+    fn element(&mut self, el: ElementRef<'d>, ctx: Ctx, depth: usize) {
         let v = el.value();
         let name = v.name();
         if SKIP_TAGS.contains(&name) || is_hidden(el) {
+            return;
+        }
+        if depth >= MAX_DEPTH {
+            // Iterative: `descendants` walks the arena without recursion.
+            for node in el.descendants() {
+                if let Node::Text(t) = node.value() {
+                    self.pending.text.push_str(t);
+                    self.pending.text.push(' ');
+                }
+            }
             return;
         }
         let mut ctx = ctx;
@@ -192,7 +307,7 @@ impl<'d> Walker<'_, 'd> {
                 }
                 Node::Element(_) => {
                     if let Some(c) = ElementRef::wrap(child) {
-                        self.element(c, ctx);
+                        self.element(c, ctx, depth + 1);
                     }
                 }
                 _ => {}
@@ -469,10 +584,17 @@ fn find_content_root(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
             total += text_chars(el);
         }
     }
+    // Each candidate sums the text below it: cap their number so nested
+    // candidates cannot make this quadratic on hostile pages.
+    let mut candidates = 0usize;
     for node in root.descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
         if !is_candidate(el) {
             continue;
+        }
+        candidates += 1;
+        if candidates > 64 {
+            break;
         }
         let chars: usize =
             el.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "p").map(text_chars).sum();
@@ -647,5 +769,32 @@ mod tests {
     fn link_density_counts_link_text() {
         let d = html_to_document("<p><a href=/a>abcd</a> efgh</p>");
         assert!((d.blocks[0].link_density - 0.5).abs() < 1e-6);
+    }
+}
+
+#[cfg(test)]
+mod deep_nesting_tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_flattened_and_text_kept() {
+        let n = 5000;
+        let html =
+            format!("<html><body>{}<p>Deep text stays.</p>{}</body></html>", "<div>".repeat(n), "</div>".repeat(n));
+        let flat = flatten_deep_nesting(&html, 100);
+        assert!(flat.len() < html.len());
+        assert_eq!(flat.matches("<div>").count(), 100);
+        let doc = html_to_document(&html);
+        assert!(doc.text.contains("Deep text stays."));
+    }
+
+    #[test]
+    fn shallow_pages_are_borrowed_unchanged() {
+        let html = "<div><span>a</span><b>b</b></div><img src=x/><p>c</p>";
+        assert!(matches!(flatten_deep_nesting(html, 3), std::borrow::Cow::Borrowed(_)));
+        // Stray '<' and unterminated tags never panic.
+        for s in ["<", "<div", "a < b", "</", "<\u{e9}>", "<div>\u{e9}<"] {
+            let _ = flatten_deep_nesting(s, 0);
+        }
     }
 }
