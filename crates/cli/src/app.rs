@@ -18,7 +18,13 @@ use crate::pipeline::{self, Analyzed, Engine};
 
 /// brief: turn a pile of news articles about one event into a trustworthy brief.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, long_about = None)]
+#[command(
+    name = "brief",
+    version,
+    about = "Turn a pile of news articles about one event into a trustworthy brief: clean text, languages, \
+             entities and a cited multi-document summary.",
+    long_about = None
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -64,7 +70,7 @@ enum Command {
         /// Let the last sentence cross the budget (for benchmarks that truncate).
         #[arg(long)]
         overflow: bool,
-        /// Selection algorithm.
+        /// Selection algorithm: coverage (default), centroid, lexrank, textrank, lead.
         #[arg(long, value_name = "NAME")]
         algorithm: Option<String>,
         /// Extra gazetteer TSV files (surface, canonical, type[, id]).
