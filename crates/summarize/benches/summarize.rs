@@ -80,43 +80,9 @@ impl ValueFormatter for Nanos {
     }
 }
 
-fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("seeds").map(|e| e.expect("entry").path()).collect();
-    paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect()
-}
-
-/// Copy `k` of a seed: paragraphs rotated by `k`, one in seven dropped, a
-/// few words changed, so copies are near- but not exact duplicates.
-fn perturb(text: &str, k: usize) -> String {
-    let paras: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let n = paras.len().max(1);
-    let mut out = String::new();
-    for i in 0..n {
-        if (i + k) % 7 == 3 {
-            continue;
-        }
-        let p = paras[(i + k) % n];
-        let p = match k % 3 {
-            0 => p.replace(" said ", " told reporters "),
-            1 => p.replace("Taliban", "Taleban"),
-            _ => p.replace(" the ", &format!(" the {} ", ["main", "key", "major"][k % 3])),
-        };
-        out.push_str(&p);
-        out.push_str("\n\n");
-    }
-    out
-}
-
-fn cluster(copies: usize) -> Vec<String> {
-    let seeds = seeds();
-    let mut texts = seeds.clone();
-    for k in 0..copies {
-        texts.push(perturb(&seeds[k % seeds.len()], k + 1));
-    }
-    texts
-}
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+use corpus::cluster;
 
 fn run(texts: &[String], summarizer: &Summarizer, splitter: &SentenceSplitter) -> usize {
     let sentences: Vec<Vec<Span>> = texts.iter().map(|t| splitter.split(t)).collect();

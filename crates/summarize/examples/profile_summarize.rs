@@ -5,25 +5,8 @@
 use brief_summarize::{Algorithm, Budget, Document, Summarizer};
 use brief_tokenize::{Language, SentenceSplitter, Span};
 
-fn perturb(text: &str, k: usize) -> String {
-    let paras: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let n = paras.len().max(1);
-    let mut out = String::new();
-    for i in 0..n {
-        if (i + k) % 7 == 3 {
-            continue;
-        }
-        let p = paras[(i + k) % n];
-        let p = match k % 3 {
-            0 => p.replace(" said ", " told reporters "),
-            1 => p.replace("Taliban", "Taleban"),
-            _ => p.replace(" the ", &format!(" the {} ", ["main", "key", "major"][k % 3])),
-        };
-        out.push_str(&p);
-        out.push_str("\n\n");
-    }
-    out
-}
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
 
 /// CPU time of this thread (Linux), in seconds: meaningful on a shared machine.
 fn cpu_secs() -> f64 {
@@ -38,14 +21,7 @@ fn main() {
     let iterations: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
     let copies: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(5);
     let algorithm: Algorithm = args.get(3).and_then(|a| a.parse().ok()).unwrap_or_default();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("seeds").map(|e| e.expect("entry").path()).collect();
-    paths.sort();
-    let seeds: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect();
-    let mut texts = seeds.clone();
-    for k in 0..copies {
-        texts.push(perturb(&seeds[k % seeds.len()], k + 1));
-    }
+    let texts = corpus::cluster(copies);
     let bytes: usize = texts.iter().map(String::len).sum();
     let splitter = SentenceSplitter::new(Some(Language::English));
     let summarizer = Summarizer::builder().budget(Budget::Words(100)).algorithm(algorithm).build().expect("valid");
