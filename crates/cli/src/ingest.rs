@@ -5,8 +5,9 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use brief_detect::{html_to_document, Block, BlockKind};
-use brief_tokenize::{paragraphs, Span};
+pub use brief_detect::parse_date_header;
+use brief_detect::{html_to_document, text_to_document, Block, BlockKind};
+use brief_tokenize::Span;
 use serde::Deserialize;
 
 /// One input document, decoded to UTF-8, with its blocks.
@@ -173,84 +174,13 @@ fn is_binary(bytes: &[u8]) -> bool {
     control * 10 > head.len().max(1)
 }
 
-/// A plain-text document: ` date YYYY-MM-DD` header as metadata, every
-/// non-blank line a block, a first line without final punctuation (and no
-/// date header) as the title.
+/// A plain-text document: ` date YYYY-MM-DD` header as metadata, blocks from
+/// [`brief_detect::text_to_document`].
 pub fn text_document(id: &str, text: String) -> SourceDoc {
-    let (date, body_start) = match parse_date_header(&text) {
-        Some((date, end)) => (Some(date.to_string()), end),
-        None => (None, 0),
-    };
-    let mut blocks: Vec<Block> = paragraphs(&text[body_start..])
-        .into_iter()
-        .map(|s| {
-            let span = s.offset(body_start);
-            let t = &text[span];
-            let kind = if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("* ") {
-                BlockKind::ListItem
-            } else {
-                BlockKind::Paragraph
-            };
-            Block { span, kind, link_density: 0.0 }
-        })
-        .collect();
-    if date.is_none() {
-        if let Some(first) = blocks.first_mut() {
-            if is_title_line(&text[first.span]) && first.span.start == first_line_start(&text) {
-                first.kind = BlockKind::Title;
-            }
-        }
-    }
+    let layout = text_to_document(&text);
+    let date = layout.date.map(str::to_string);
+    let blocks = layout.blocks;
     SourceDoc { id: id.to_string(), text, date, blocks, ..SourceDoc::default() }
-}
-
-fn first_line_start(text: &str) -> usize {
-    text.len() - text.trim_start().len()
-}
-
-fn is_title_line(t: &str) -> bool {
-    let words = t.split_whitespace().count();
-    (2..=30).contains(&words)
-        && !t.trim_end().ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', '。'])
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-}
-
-/// Recognises a leading `date YYYY-MM-DD` (or `Date: YYYY-MM-DD`) header;
-/// returns the date and the byte where the body starts.
-///
-/// ```
-/// use brief_cli::ingest::parse_date_header;
-/// assert_eq!(parse_date_header(" date 2021-08-13 Kabul fell."), Some(("2021-08-13", 16)));
-/// assert_eq!(parse_date_header("Kabul fell."), None);
-/// ```
-pub fn parse_date_header(text: &str) -> Option<(&str, usize)> {
-    let lead = text.len() - text.trim_start().len();
-    let rest = &text[lead..];
-    let word = rest.get(..4)?;
-    if !word.eq_ignore_ascii_case("date") {
-        return None;
-    }
-    let mut i = lead + 4;
-    if text[i..].starts_with(':') {
-        i += 1;
-    }
-    let after = &text[i..];
-    let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
-    if ws == 0 && !text[lead + 4..].starts_with(':') {
-        return None;
-    }
-    i += ws;
-    let date = text.get(i..i + 10)?;
-    let b = date.as_bytes();
-    let ok = b.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    if !ok {
-        return None;
-    }
-    let end = i + 10;
-    if text[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
-        return None;
-    }
-    Some((date, end))
 }
 
 fn html_document(id: &str, html: &str) -> SourceDoc {
@@ -383,23 +313,6 @@ pub fn title_span(doc: &SourceDoc) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_header_table() {
-        let cases: &[(&str, Option<(&str, usize)>)] = &[
-            (" date 2021-08-13 An Afghan", Some(("2021-08-13", 16))),
-            ("Date: 2021-08-13\nText", Some(("2021-08-13", 16))),
-            ("date 2021-8-13 x", None),
-            ("dates 2021-08-13", None),
-            ("date 2021-08-130", None),
-            ("", None),
-            ("da", None),
-            ("date", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(parse_date_header(input), *want, "input {input:?}");
-        }
-    }
 
     #[test]
     fn text_document_title_and_blocks() {

@@ -23,6 +23,7 @@ mod boilerplate;
 mod html;
 mod lang;
 mod lang_profile;
+mod text;
 
 pub use boilerplate::{
     Block, BlockKind, BoilerplateClassifier, BoilerplateClassifierBuilder, ClusterDoc, Label, Reason, Verdict,
@@ -30,6 +31,7 @@ pub use boilerplate::{
 pub use html::{html_to_document, HtmlDocument};
 pub use lang::{Detection, DocumentLanguage, LanguageDetector, LanguageDetectorBuilder, ParagraphLanguage};
 pub use lang::{DEFAULT_LANGUAGES, DEFAULT_SAMPLE_BYTES};
+pub use text::{parse_date_header, text_to_document, TextDocument};
 
 /// Errors of this crate (configuration only: analysis never fails).
 #[derive(Debug, thiserror::Error)]

@@ -6,10 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use brief_detect::{
-    html_to_document, Block, BlockKind, BoilerplateClassifier, ClusterDoc, Label, LanguageDetector, Verdict,
-};
-use brief_tokenize::{paragraphs, Span};
+use brief_detect::{html_to_document, Block, BoilerplateClassifier, ClusterDoc, Label, LanguageDetector, Verdict};
+use brief_tokenize::Span;
 
 pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/boilerplate")
@@ -32,50 +30,9 @@ pub struct LabelledText {
     pub lines: Vec<(Span, String)>,
 }
 
-/// A ` date YYYY-MM-DD` header, as the CLI strips it: returns where the
-/// body starts.
-pub fn date_header_end(text: &str) -> Option<usize> {
-    let lead = text.len() - text.trim_start().len();
-    let rest = text[lead..].strip_prefix("date ")?;
-    let date = rest.get(..10)?;
-    let ok = date.bytes().enumerate().all(|(k, c)| if k == 4 || k == 7 { c == b'-' } else { c.is_ascii_digit() });
-    ok.then_some(lead + 5 + 10)
-}
-
-/// Blocks of plain text as the CLI builds them: every non-blank line a
-/// block, "- " lines list items, a first line without final punctuation
-/// the title when there is no date header.
+/// Blocks of plain text as the CLI builds them.
 pub fn text_blocks(text: &str) -> Vec<Block> {
-    let (start, dated) = match date_header_end(text) {
-        Some(end) => (end, true),
-        None => (0, false),
-    };
-    let mut blocks: Vec<Block> = paragraphs(&text[start..])
-        .into_iter()
-        .map(|s| {
-            let span = s.offset(start);
-            let t = &text[span];
-            let kind = if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("* ") {
-                BlockKind::ListItem
-            } else {
-                BlockKind::Paragraph
-            };
-            Block { span, kind, link_density: 0.0 }
-        })
-        .collect();
-    if !dated {
-        if let Some(first) = blocks.first_mut() {
-            let t = &text[first.span];
-            let words = t.split_whitespace().count();
-            let title_like = (2..=30).contains(&words)
-                && !t.trim_end().ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', '。'])
-                && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-            if title_like && first.span.start == text.len() - text.trim_start().len() {
-                first.kind = BlockKind::Title;
-            }
-        }
-    }
-    blocks
+    brief_detect::text_to_document(text).blocks
 }
 
 /// The seeds with their hand labels (`data/boilerplate/seeds.tsv`).
