@@ -141,26 +141,41 @@ pub fn from_bytes(id: &str, bytes: &[u8], format: Format) -> Result<SourceDoc, S
     if is_binary(bytes) {
         return Err("binary data (not text), skipped".into());
     }
-    let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            warnings.push(format!(
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
                 "invalid UTF-8 (first bad byte at offset {}); invalid bytes replaced by U+FFFD",
                 e.valid_up_to()
-            ));
-            String::from_utf8_lossy(bytes).into_owned()
-        }
+            )),
+        ),
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let mut doc = match format {
+    let mut doc = document(id, text, format)?;
+    doc.warnings.extend(warning);
+    Ok(doc)
+}
+
+/// Builds the document from text that is already UTF-8 (a JSONL string
+/// field): no copy, no second validation. Binary and empty inputs are errors.
+pub fn from_string(id: &str, text: String, format: Format) -> Result<SourceDoc, String> {
+    if is_binary(text.as_bytes()) {
+        return Err("binary data (not text), skipped".into());
+    }
+    document(id, text, format)
+}
+
+fn document(id: &str, mut text: String, format: Format) -> Result<SourceDoc, String> {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let doc = match format {
         Format::Text => text_document(id, text),
         Format::Html => html_document(id, &text),
     };
     if doc.blocks.is_empty() {
         return Err("empty document (no text)".into());
     }
-    doc.warnings = warnings;
     Ok(doc)
 }
 
@@ -253,7 +268,7 @@ fn id_string(v: &Option<serde_json::Value>) -> Option<String> {
 /// Parses one JSONL line (1-based `line_no` for messages).
 pub fn parse_jsonl_line(source: &str, line_no: usize, line: &str) -> Record {
     let location = format!("{source}:{line_no}");
-    let rec: DocRecord = match serde_json::from_str(line) {
+    let mut rec: DocRecord = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
             // Try to recover the id for the error record.
@@ -265,10 +280,10 @@ pub fn parse_jsonl_line(source: &str, line_no: usize, line: &str) -> Record {
         }
     };
     let id = id_string(&rec.id);
-    if let Some(docs) = &rec.docs {
+    if let Some(docs) = rec.docs.take() {
         let cid = id.clone().unwrap_or_else(|| format!("line{line_no}"));
         let docs = docs
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(k, d)| {
                 let did = id_string(&d.id).unwrap_or_else(|| format!("{cid}#{k}"));
@@ -282,26 +297,27 @@ pub fn parse_jsonl_line(source: &str, line_no: usize, line: &str) -> Record {
         return Record::Cluster { id: cid, docs };
     }
     let did = id.clone().unwrap_or_else(|| format!("line{line_no}"));
-    match doc_from_record(did, &rec) {
+    match doc_from_record(did, rec) {
         Ok(d) => Record::Doc(d),
         Err(message) => Record::Error(InputError { id, location, message }),
     }
 }
 
-fn doc_from_record(id: String, rec: &DocRecord) -> Result<SourceDoc, String> {
-    let mut doc = match (&rec.text, &rec.html) {
-        (Some(t), _) => from_bytes(&id, t.as_bytes(), Format::Text)?,
-        (None, Some(h)) => from_bytes(&id, h.as_bytes(), Format::Html)?,
+fn doc_from_record(id: String, rec: DocRecord) -> Result<SourceDoc, String> {
+    let DocRecord { text, html, lang, date, title, url, .. } = rec;
+    let mut doc = match (text, html) {
+        (Some(t), _) => from_string(&id, t, Format::Text)?,
+        (None, Some(h)) => from_string(&id, h, Format::Html)?,
         (None, None) => return Err("record has neither \"text\" nor \"html\" (nor \"docs\")".into()),
     };
-    if rec.date.is_some() {
-        doc.date = rec.date.clone();
+    if date.is_some() {
+        doc.date = date;
     }
-    if rec.title.is_some() {
-        doc.title = rec.title.clone();
+    if title.is_some() {
+        doc.title = title;
     }
-    doc.lang_hint = rec.lang.clone();
-    doc.url = rec.url.clone();
+    doc.lang_hint = lang;
+    doc.url = url;
     Ok(doc)
 }
 

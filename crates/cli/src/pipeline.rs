@@ -202,7 +202,13 @@ pub fn summarize(engine: &Engine, summarizer: &Summarizer, id: &str, docs: Vec<S
     let inputs: Vec<Document<'_>> = analyzed
         .iter()
         .zip(&sentences)
-        .map(|(a, s)| Document { text: &a.doc.text, sentences: s, lang: a.language(), date: a.doc.date.as_deref() })
+        .map(|(a, s)| Document {
+            text: &a.doc.text,
+            sentences: s,
+            lang: a.language(),
+            date: a.doc.date.as_deref(),
+            title: a.title(),
+        })
         .collect();
     let summary = summarizer.summarize(&inputs);
     let ids: Vec<String> = analyzed.iter().map(|a| a.doc.id.clone()).collect();

@@ -346,7 +346,7 @@ impl DocState {
         let words: usize = feats.iter().map(Features::detail_words).sum();
         let stops: usize = feats.iter().map(|f| f.stopwords).sum();
         let stop_ok = stops * 10 >= words.max(1);
-        let mut scratch = (String::new(), String::new());
+        let mut scratch = Scratch::default();
         let blocks = feats
             .into_iter()
             .zip(doc.blocks.iter().zip(&texts))
@@ -595,12 +595,14 @@ fn content_score(f: &Features) -> f32 {
 }
 
 /// First decision from the block's own text and DOM kind:
-/// (class, opens a comment section, decided by shape alone). `scratch`
-/// holds the lower-cased head and its letters key between calls.
-fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut (String, String)) -> (Class, bool, bool) {
+/// (class, opens a comment section, decided by shape alone).
+fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut Scratch) -> (Class, bool, bool) {
     // a text of at most HEAD_CHARS bytes has at most as many characters
     let head = if t.len() <= HEAD_CHARS {
         t
+    } else if t.as_bytes()[..HEAD_CHARS].is_ascii() {
+        // HEAD_CHARS ASCII bytes are as many characters
+        &t[..HEAD_CHARS]
     } else {
         match t.char_indices().nth(HEAD_CHARS) {
             Some((i, _)) => &t[..i],
@@ -608,7 +610,7 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut (Strin
         }
     };
     // the phrase lists only look at the head of lines up to this long
-    let (low, key) = (&mut scratch.0, &mut scratch.1);
+    let (low, key) = (&mut scratch.low, &mut scratch.key);
     low.clear();
     key.clear();
     if f.words <= PHRASE_WORDS {
@@ -616,8 +618,7 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut (Strin
             low.push_str(head);
             low.make_ascii_lowercase();
         } else {
-            // `str::to_lowercase` knows the final sigma: keep it for the rest
-            low.push_str(&head.to_lowercase());
+            push_lowercase(low, head);
         }
     }
     if f.words <= 12 {
@@ -669,8 +670,35 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut (Strin
     (shape(f, b.kind, stop_ok), false, true)
 }
 
-/// Longest line (words) whose head the opener lists are matched against.
-const PHRASE_WORDS: usize = 90;
+/// Appends `str::to_lowercase(head)` to `low`, without allocating a string
+/// for it: character by character (what `str::to_lowercase` does too),
+/// except for a capital sigma, whose lower case depends on its neighbours.
+fn push_lowercase(low: &mut String, head: &str) {
+    if head.contains('Σ') {
+        low.push_str(&head.to_lowercase());
+        return;
+    }
+    for c in head.chars() {
+        if c.is_ascii() {
+            low.push(c.to_ascii_lowercase());
+        } else {
+            low.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Buffers [`initial`] reuses from block to block.
+#[derive(Default)]
+struct Scratch {
+    /// The lower-cased head of the line.
+    low: String,
+    /// Its letters key.
+    key: String,
+}
+
+/// Longest line (words) whose lower-cased head the phrase patterns read
+/// (the longest such rule, a "File photo" caption, stops at 60 words).
+const PHRASE_WORDS: usize = 60;
 /// Characters of a line's head the phrase patterns look at.
 const HEAD_CHARS: usize = 200;
 

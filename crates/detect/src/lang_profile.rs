@@ -9,8 +9,6 @@
 //! ara/pes/urd). The lists were written by hand from grammar knowledge;
 //! nothing here is trained on the evaluation texts.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use whatlang::Lang;
@@ -254,39 +252,175 @@ const URD: &[&str] = &[
 const LISTS: [&[&str]; NPROF] =
     [ENG, DEU, FRA, SPA, POR, ITA, NLD, DAN, NOB, SWE, FIN, HUN, RON, TUR, RUS, UKR, ARA, PES, URD];
 
-/// A small multiplicative hash for short words (the table is fixed and
-/// only ever looked up, so no flooding concern; SipHash was a third of the
-/// scan's time).
-#[derive(Clone, Copy, Default)]
-struct WordHasher(u64);
+/// Function word → mask of profiled languages (bit i = `PROFILED[i]`), in
+/// an open-addressing table keyed by the word's bytes packed into two
+/// integers: a lookup is a multiply, a shift and a compare or two, with no
+/// hashing loop and no string comparison, and most words that are not in
+/// it are turned away by a 4 KiB bit filter without touching the table.
+struct FunctionWords {
+    /// Bytes 0..8 and 8..16 packed little-endian, zero padded (words have
+    /// no NUL, so the pair determines the word); (0, 0) marks an empty slot.
+    keys: Vec<(u64, u64)>,
+    masks: Vec<u32>,
+    /// One bit per filter slot that some word hashes to.
+    filter: Vec<u64>,
+    /// Words longer than 16 bytes (a handful), compared as strings.
+    long: Vec<(&'static str, u32)>,
+}
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+/// Slots of the table (a power of two, about three times the words).
+const TABLE_BITS: u32 = 12;
+/// Bits of the filter (1 in 20 unknown words gets through).
+const FILTER_BITS: u32 = 15;
+
+impl FunctionWords {
+    fn new() -> FunctionWords {
+        let mut table = FunctionWords {
+            keys: vec![(0, 0); 1 << TABLE_BITS],
+            masks: vec![0; 1 << TABLE_BITS],
+            filter: vec![0; (1 << FILTER_BITS) / 64],
+            long: Vec::new(),
+        };
+        for (i, list) in LISTS.iter().enumerate() {
+            for w in list.iter() {
+                *table.slot_mut(w) |= 1 << i;
+            }
+        }
+        table
+    }
+
+    /// The mask to update for `w`, inserting it when new.
+    fn slot_mut(&mut self, w: &'static str) -> &mut u32 {
+        let Some(key) = pack(w.as_bytes()) else {
+            let at = match self.long.iter().position(|(l, _)| *l == w) {
+                Some(at) => at,
+                None => {
+                    self.long.push((w, 0));
+                    self.long.len() - 1
+                }
+            };
+            return &mut self.long[at].1;
+        };
+        let h = hash(key);
+        let bit = filter_bit(h);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mut at = slot(h);
+        while self.keys[at] != (0, 0) && self.keys[at] != key {
+            at = (at + 1) & ((1 << TABLE_BITS) - 1);
+        }
+        self.keys[at] = key;
+        &mut self.masks[at]
+    }
+
+    fn get(&self, w: &str) -> Option<u32> {
+        self.get_bytes(w.as_bytes())
+    }
+
+    fn get_bytes(&self, w: &[u8]) -> Option<u32> {
+        match pack(w) {
+            Some(key) => self.get_packed(key),
+            None => self.long.iter().find(|(l, _)| l.as_bytes() == w).map(|&(_, m)| m),
         }
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// For a word of at most 16 bytes, as [`pack`] gives it.
+    fn get_packed(&self, key: (u64, u64)) -> Option<u32> {
+        let h = hash(key);
+        let bit = filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mut at = slot(h);
+        loop {
+            let k = self.keys[at];
+            if k == key {
+                return Some(self.masks[at]);
+            }
+            if k == (0, 0) {
+                return None;
+            }
+            at = (at + 1) & ((1 << TABLE_BITS) - 1);
+        }
     }
 }
 
-type WordMap = HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>;
-
-/// Function word → mask of profiled languages (bit i = `PROFILED[i]`).
-static WORDS: LazyLock<WordMap> = LazyLock::new(|| {
-    let mut map = WordMap::default();
-    for (i, list) in LISTS.iter().enumerate() {
-        for w in list.iter() {
-            *map.entry(*w).or_insert(0) |= 1 << i;
-        }
+/// A non-empty word of at most 16 bytes without NUL (the padding) as
+/// (bytes 0..8, bytes 8..16).
+fn pack(w: &[u8]) -> Option<(u64, u64)> {
+    let n = w.len();
+    if n == 0 || n > 16 || w.contains(&0) {
+        return None;
     }
-    map
-});
+    let word = |b: &[u8]| b.try_into().map_or(0, u64::from_le_bytes);
+    Some(if n >= 8 {
+        // the last 8 bytes, shifted so that byte 8 comes first
+        let tail = if n > 8 { word(&w[n - 8..]) >> (8 * (16 - n)) } else { 0 };
+        (word(&w[..8]), tail)
+    } else {
+        (w.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b)), 0)
+    })
+}
+
+fn hash(key: (u64, u64)) -> u64 {
+    (key.0 ^ key.1.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn slot(h: u64) -> usize {
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+fn filter_bit(h: u64) -> usize {
+    ((h >> (64 - TABLE_BITS - FILTER_BITS)) & ((1 << FILTER_BITS) - 1)) as usize
+}
+
+static WORDS: LazyLock<FunctionWords> = LazyLock::new(FunctionWords::new);
 
 /// The longest function word, in bytes: longer words are not looked up.
-static MAX_WORD_BYTES: LazyLock<usize> = LazyLock::new(|| WORDS.keys().map(|w| w.len()).max().unwrap_or(0));
+const MAX_WORD_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < LISTS.len() {
+        let mut j = 0;
+        while j < LISTS[i].len() {
+            if LISTS[i][j].len() > max {
+                max = LISTS[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Classes of ASCII bytes for [`Profile::scan`] (as `char`'s `is_alphabetic`,
+/// `is_numeric`, `is_whitespace` and the sentence punctuation say).
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const SPACE: u8 = 5;
+/// Sentence-final punctuation.
+const FINAL: u8 = 6;
+/// Closing quotes and brackets, which may follow the final punctuation.
+const CLOSER: u8 = 7;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b' ' | b'\t'..=b'\r' => SPACE,
+            b'.' | b'!' | b'?' => FINAL,
+            b'"' | b'\'' | b')' => CLOSER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
 
 const fn bits(langs: &[usize]) -> u32 {
     let mut m = 0u32;
@@ -457,7 +591,7 @@ fn bucket(c: char) -> Bucket {
 }
 
 /// What one pass over a text found.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Profile {
     /// Alphabetic characters.
     pub letters: usize,
@@ -516,37 +650,129 @@ impl Profile {
     /// Scans `text`; `allowed` is the mask of profiled languages in play.
     pub(crate) fn scan(text: &str, allowed: u32) -> Profile {
         let mut p = Profile::empty();
-        // The current word: its start, and whether it needs case folding
-        // before lookup (all-lower-case words are looked up in place).
-        let mut word: Option<(usize, bool)> = None;
+        let bytes = text.as_bytes();
+        // The current word: its start, whether it needs case folding before
+        // lookup (all-lower-case words are looked up in place), and whether
+        // it is all ASCII (folded without the Unicode tables).
+        let mut word: Option<usize> = None;
+        let mut fold = false;
+        let mut ascii = true;
+        // An ASCII word's first 16 bytes, lower-cased as they are read and
+        // packed as the function-word table wants them.
+        let (mut lo, mut hi) = (0u64, 0u64);
         let mut buf = String::new();
         let mut pending_end = false;
-        for (i, c) in text.char_indices() {
+        let mut i = 0;
+        // ASCII bytes are classified by table; other characters are decoded.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let class = ASCII_CLASS[usize::from(b)];
+                if matches!(class, LOWER | UPPER) {
+                    let start = match word {
+                        Some(start) => start,
+                        None => {
+                            word = Some(i);
+                            fold = false;
+                            ascii = true;
+                            (lo, hi) = (0, 0);
+                            i
+                        }
+                    };
+                    // the whole run of ASCII letters at once, eight bytes a step
+                    let run = i;
+                    loop {
+                        let (x, avail) = match bytes.get(i..i + 8) {
+                            Some(chunk) => (u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])), 8),
+                            None => {
+                                let rest = bytes.get(i..).unwrap_or(&[]);
+                                (rest.iter().rev().fold(0u64, |a, &c| (a << 8) | u64::from(c)), rest.len())
+                            }
+                        };
+                        let (upper, letters) = ascii_letters(x);
+                        let not_letter = !letters & 0x8080_8080_8080_8080;
+                        let n = ((not_letter.trailing_zeros() / 8) as usize).min(avail);
+                        let m = low_bytes(n);
+                        fold |= upper & m != 0;
+                        let v = (x | (upper >> 2)) & m;
+                        let k = i - start;
+                        if k < 8 {
+                            lo |= v << (8 * k);
+                            if k > 0 {
+                                hi |= v >> (64 - 8 * k);
+                            }
+                        } else if k < 16 {
+                            hi |= v << (8 * (k - 8));
+                        }
+                        i += n;
+                        if n < 8 {
+                            break;
+                        }
+                    }
+                    p.letters += i - run;
+                    p.scripts[Bucket::Latin as usize] += i - run;
+                    pending_end = false;
+                    continue;
+                }
+                if let Some(start) = word.take() {
+                    let w = &text[start..i];
+                    if ascii && w.len() <= 16 {
+                        p.end_ascii_word((lo, hi), w.len(), allowed);
+                    } else {
+                        p.end_word(w, fold, ascii, &mut buf, allowed);
+                    }
+                }
+                match class {
+                    DIGIT => {
+                        p.digits += 1;
+                        pending_end = false;
+                    }
+                    SPACE => {
+                        if pending_end {
+                            p.sentence_ends += 1;
+                            pending_end = false;
+                        }
+                    }
+                    FINAL => {
+                        p.symbols += 1;
+                        pending_end = true;
+                    }
+                    CLOSER => p.symbols += 1,
+                    _ => {
+                        p.symbols += 1;
+                        pending_end = false;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let at = i;
+            i += c.len_utf8();
             if c.is_alphabetic() {
                 p.letters += 1;
-                let fold = if c.is_ascii() {
-                    p.scripts[Bucket::Latin as usize] += 1;
-                    c.is_ascii_uppercase()
-                } else {
-                    p.scripts[bucket(c) as usize] += 1;
-                    if let Some(k) = letter_index(c) {
-                        p.letter_marks |= 1 << k;
-                    }
-                    c.is_uppercase()
-                };
-                match &mut word {
-                    Some((_, f)) => *f |= fold,
-                    None => word = Some((i, fold)),
+                p.scripts[bucket(c) as usize] += 1;
+                if let Some(k) = letter_index(c) {
+                    p.letter_marks |= 1 << k;
                 }
+                if word.is_none() {
+                    word = Some(at);
+                    fold = false;
+                }
+                fold |= c.is_uppercase();
+                ascii = false;
                 pending_end = false;
                 continue;
             }
             // Combining marks (Devanagari vowel signs, Arabic harakat) stay in the word.
             if is_mark(c) {
+                ascii = false;
                 continue;
             }
-            if let Some((start, fold)) = word.take() {
-                p.end_word(&text[start..i], fold, &mut buf, allowed);
+            if let Some(start) = word.take() {
+                p.end_word(&text[start..at], fold, ascii, &mut buf, allowed);
             }
             if c.is_numeric() {
                 p.digits += 1;
@@ -558,15 +784,20 @@ impl Profile {
                 }
             } else {
                 p.symbols += 1;
-                if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | '…') {
+                if matches!(c, '…' | '。' | '！' | '？' | '؟' | '।') {
                     pending_end = true;
-                } else if !matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | '」' | '』') {
+                } else if !matches!(c, '”' | '’' | '»' | '«' | '」' | '』') {
                     pending_end = false;
                 }
             }
         }
-        if let Some((start, fold)) = word {
-            p.end_word(&text[start..], fold, &mut buf, allowed);
+        if let Some(start) = word {
+            let w = &text[start..];
+            if ascii && w.len() <= 16 {
+                p.end_ascii_word((lo, hi), w.len(), allowed);
+            } else {
+                p.end_word(w, fold, ascii, &mut buf, allowed);
+            }
         }
         if pending_end {
             p.sentence_ends += 1;
@@ -574,29 +805,59 @@ impl Profile {
         p
     }
 
-    fn end_word(&mut self, word: &str, fold: bool, buf: &mut String, allowed: u32) {
+    /// A word of `n` ≤ 16 ASCII letters, given lower-cased and packed.
+    fn end_ascii_word(&mut self, key: (u64, u64), n: usize, allowed: u32) {
         self.words += 1;
-        if word.len() > *MAX_WORD_BYTES {
+        if n > MAX_WORD_BYTES {
+            return;
+        }
+        let mask = WORDS.get_packed(key).unwrap_or(0) & allowed;
+        if mask != 0 {
+            self.function_words += 1;
+            self.add(mask, 1.0);
+        }
+        if n >= 4 {
+            // without a letter pair, only a Norwegian or Danish suffix can
+            // count, and each ends in one of these letters
+            let mut bytes = [0u8; 16];
+            bytes[..8].copy_from_slice(&key.0.to_le_bytes());
+            bytes[8..].copy_from_slice(&key.1.to_le_bytes());
+            let w = &bytes[..n];
+            let pairs = ascii_pairs(w.iter().fold(0, |seen, &b| seen | 1 << (b & 31)));
+            if pairs || matches!(w[n - 1], b'i' | b't' | b'n' | b'e' | b'j' | b'r') {
+                self.spelling_with(w, pairs, allowed);
+            }
+        }
+    }
+
+    fn end_word(&mut self, word: &str, fold: bool, ascii: bool, buf: &mut String, allowed: u32) {
+        self.words += 1;
+        if word.len() > MAX_WORD_BYTES {
             return;
         }
         if fold {
             buf.clear();
-            buf.extend(word.chars().flat_map(char::to_lowercase));
+            if ascii {
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
             let folded = std::mem::take(buf);
             self.lookup(&folded, allowed);
-            self.spelling(&folded, allowed);
+            self.spelling(folded.as_bytes(), allowed);
             *buf = folded;
         } else {
             self.lookup(word, allowed);
-            self.spelling(word, allowed);
+            self.spelling(word.as_bytes(), allowed);
         }
     }
 
     fn lookup(&mut self, word: &str, allowed: u32) {
         // Romanian is often typed with cedilla forms; fold them.
         let mask = match WORDS.get(word) {
-            Some(&m) => m,
-            None if word.contains(['ş', 'ţ']) => {
+            Some(m) => m,
+            None if !word.is_ascii() && word.contains(['ş', 'ţ']) => {
                 let folded: String = word
                     .chars()
                     .map(|c| {
@@ -609,7 +870,7 @@ impl Profile {
                         }
                     })
                     .collect();
-                WORDS.get(folded.as_str()).copied().unwrap_or(0)
+                WORDS.get(folded.as_str()).unwrap_or(0)
             }
             None => 0,
         } & allowed;
@@ -626,15 +887,26 @@ impl Profile {
     /// - Hungarian digraphs (sz, zs, cs inside a word, gy before a vowel),
     ///   which no other profiled Latin-script language spells;
     /// - Finnish long vowels and vowel pairs ää, öö, yy, yö, äy.
-    fn spelling(&mut self, word: &str, allowed: u32) {
+    fn spelling(&mut self, w: &[u8], allowed: u32) {
+        let mut seen = 0u32;
+        let mut high = 0u8;
+        for &b in w {
+            seen |= 1 << (b & 31);
+            high |= b;
+        }
+        self.spelling_with(w, high >= 0x80 || ascii_pairs(seen), allowed);
+    }
+
+    /// [`Profile::spelling`], told whether the word may have one of the
+    /// letter pairs.
+    fn spelling_with(&mut self, w: &[u8], pairs: bool, allowed: u32) {
         const NB_DA: u32 = (1 << NB) | (1 << DA);
-        let w = word.as_bytes();
         if w.len() < 4 || allowed & (NB_DA | 1 << HU | 1 << FI) == 0 {
             return;
         }
         // One pass over byte pairs (ø = C3 B8, ä = C3 A4, ö = C3 B6).
         let (mut nob, mut dan, mut hun, mut fin) = (false, false, false, false);
-        for i in 0..w.len() - 1 {
+        for i in 0..if pairs { w.len() - 1 } else { 0 } {
             let next = w.get(i + 2).copied();
             match (w[i], w[i + 1]) {
                 (b'k', b'j') => nob = true,
@@ -652,8 +924,23 @@ impl Profile {
             }
         }
         if allowed & NB_DA == NB_DA {
-            nob |= ["ei", "het", "heten", "sjon", "sjonen", "ene"].iter().any(|s| word.ends_with(s));
-            dan |= ["ej", "heden", "heder", "erne", "ede"].iter().any(|s| word.ends_with(s));
+            // by the last letter first: eleven suffix tests on every word cost
+            let ends = |s: &[u8]| w.ends_with(s);
+            match w[w.len() - 1] {
+                b'i' => nob |= ends(b"ei"),
+                b't' => nob |= ends(b"het"),
+                b'n' => {
+                    nob |= ends(b"heten") || ends(b"sjon") || ends(b"sjonen");
+                    dan |= ends(b"heden");
+                }
+                b'e' => {
+                    nob |= ends(b"ene");
+                    dan |= ends(b"erne") || ends(b"ede");
+                }
+                b'j' => dan |= ends(b"ej"),
+                b'r' => dan |= ends(b"heder"),
+                _ => {}
+            }
             if nob != dan {
                 self.add(1 << if nob { NB } else { DA }, 0.5);
             }
@@ -667,7 +954,10 @@ impl Profile {
     }
 
     fn add(&mut self, mask: u32, weight: f32) {
-        let w = weight / mask.count_ones() as f32;
+        // weight / n, without a division per word (the same f32: both round
+        // the exact quotient)
+        let n = mask.count_ones() as usize;
+        let w = if weight == 1.0 { RECIPROCALS[n] } else { weight / n as f32 };
         let mut m = mask;
         while m != 0 {
             let i = m.trailing_zeros() as usize;
@@ -720,6 +1010,45 @@ impl Profile {
     }
 }
 
+/// The low `k` ≤ 8 bytes of a `u64`.
+fn low_bytes(k: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * k.min(8) as u32).unwrap_or(0)
+}
+
+/// For 8 bytes packed little-endian: the masks (high bit of each byte) of
+/// the ASCII capitals and of the ASCII letters. A byte above 0x7F is no
+/// letter; it may spoil the answer for the bytes after it, never before.
+fn ascii_letters(x: u64) -> (u64, u64) {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // for bytes below 0x80: high bit set where lo <= byte <= hi
+    let range =
+        |lo: u8, hi: u8| x.wrapping_add(L * u64::from(0x80 - lo)) & !x.wrapping_add(L * u64::from(0x7f - hi)) & H;
+    let ascii = !x & H;
+    let upper = range(b'A', b'Z') & ascii;
+    (upper, upper | (range(b'a', b'z') & ascii))
+}
+
+/// Whether an ASCII word with these letters (bit `b & 31` for byte b) may
+/// have one of the letter pairs [`Profile::spelling`] looks for: only if it
+/// has both letters of one (kj, sz, zs, cs, gy, yy), so most words are let
+/// off without a look at their pairs.
+fn ascii_pairs(seen: u32) -> bool {
+    let has = |c: u8| seen & (1 << (c & 31)) != 0;
+    has(b'y') || (has(b'k') && has(b'j')) || (has(b's') && (has(b'z') || has(b'c')))
+}
+
+/// 1/n for every possible number of languages sharing a word.
+static RECIPROCALS: [f32; 33] = {
+    let mut t = [0.0f32; 33];
+    let mut n = 1;
+    while n < 33 {
+        t[n] = 1.0 / n as f32;
+        n += 1;
+    }
+    t
+};
+
 fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
@@ -732,6 +1061,104 @@ mod tests {
     use super::*;
 
     const ALL: u32 = (1 << NPROF) - 1;
+
+    /// The straightforward scan (character by character, every word looked
+    /// up as a string) that [`Profile::scan`] must agree with.
+    fn reference_scan(text: &str, allowed: u32) -> Profile {
+        let mut p = Profile::empty();
+        let mut word: Option<(usize, bool)> = None;
+        let mut pending_end = false;
+        let end = |p: &mut Profile, w: &str, fold: bool| {
+            p.words += 1;
+            if w.len() > MAX_WORD_BYTES {
+                return;
+            }
+            let w: String = if fold { w.chars().flat_map(char::to_lowercase).collect() } else { w.to_string() };
+            p.lookup(&w, allowed);
+            p.spelling(w.as_bytes(), allowed);
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphabetic() {
+                p.letters += 1;
+                p.scripts[bucket(c) as usize] += 1;
+                // (ASCII letters are not distinctive: "I" is no dotless ı)
+                if let Some(k) = letter_index(c).filter(|_| !c.is_ascii()) {
+                    p.letter_marks |= 1 << k;
+                }
+                match &mut word {
+                    Some((_, f)) => *f |= c.is_uppercase(),
+                    None => word = Some((i, c.is_uppercase())),
+                }
+                pending_end = false;
+                continue;
+            }
+            if is_mark(c) {
+                continue;
+            }
+            if let Some((start, fold)) = word.take() {
+                end(&mut p, &text[start..i], fold);
+            }
+            if c.is_numeric() {
+                p.digits += 1;
+                pending_end = false;
+            } else if c.is_whitespace() {
+                if pending_end {
+                    p.sentence_ends += 1;
+                    pending_end = false;
+                }
+            } else {
+                p.symbols += 1;
+                if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | '…') {
+                    pending_end = true;
+                } else if !matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | '」' | '』') {
+                    pending_end = false;
+                }
+            }
+        }
+        if let Some((start, fold)) = word {
+            end(&mut p, &text[start..], fold);
+        }
+        if pending_end {
+            p.sentence_ends += 1;
+        }
+        p
+    }
+
+    #[test]
+    fn function_word_table_has_every_word_and_no_other() {
+        for w in LISTS.iter().flat_map(|l| l.iter()) {
+            let want = LISTS.iter().enumerate().filter(|(_, l)| l.contains(w)).fold(0u32, |m, (i, _)| m | 1 << i);
+            assert_eq!(WORDS.get(w), Some(want), "{w}");
+        }
+        for w in ["taliban", "kandahar", "thee", "th", "a\0", "sjonen", "повідомивх", "x"] {
+            assert_eq!(WORDS.get(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn scan_agrees_with_the_reference() {
+        for t in [
+            "The Taliban captured Kandahar. “We are here,” he said!",
+            "Der Hund und die Katze. SIE schlafen! 42 Tage",
+            "Høyre kjøpe sikkerheden szerint myöhään İstanbul ŞEHİR ţară",
+            "Україна і світ. Голосование перенесли на весну.",
+            "ﺍﻟﻌﺮﺑﻴﺔ العربية پاکستان نہیں ہے۔ हिन्दी",
+            "abcdefghijklmnopqrstuvwxyzABCDEFGH averyveryverylongwordindeed x",
+            "",
+        ] {
+            assert_eq!(Profile::scan(t, ALL), reference_scan(t, ALL), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_agrees_with_the_reference_on_any_text(
+            t in "([a-zA-Z]{1,20}|[ .!?,'\")\n0-9]|[éÉßøØåäöÄÖİıŞşţșüÜ]|[а-яА-Яіє]|[ا-ي]|[\u{064B}\u{0301}]|[。…])*",
+            allowed in 0u32..(1 << NPROF),
+        ) {
+            proptest::prop_assert_eq!(Profile::scan(&t, allowed), reference_scan(&t, allowed));
+        }
+    }
 
     #[test]
     fn lists_are_lower_case_and_letters_unique() {
@@ -762,7 +1189,7 @@ mod tests {
     fn spelling_cues() {
         let cue = |w: &str| {
             let mut p = Profile::empty();
-            p.spelling(w, ALL);
+            p.spelling(w.as_bytes(), ALL);
             (0..NPROF).filter(|&i| p.words_score[i] > 0.0).map(|i| PROFILED[i].code()).collect::<Vec<_>>()
         };
         let table: &[(&str, &[&str])] = &[

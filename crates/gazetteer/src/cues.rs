@@ -619,17 +619,53 @@ fn vocab() -> &'static Vocab {
     })
 }
 
-/// True if `w` is in `list` (one of [`LISTS`]: a hash lookup; other slices
-/// are scanned).
-fn has(list: &[&str], w: &str) -> bool {
-    match LISTS.iter().position(|l| std::ptr::eq(*l, list)) {
-        Some(bit) => {
-            let v = vocab();
-            let (i, b) = filter_bit(w);
-            v.filter[i] & b != 0 && v.map.get(w).is_some_and(|m| m & (1 << bit) != 0)
-        }
-        None => list.contains(&w),
+/// Bits of [`LISTS`] (in its order) for [`in_list`].
+const L_TITLES: u32 = 1 << 0;
+const L_ROLES: u32 = 1 << 1;
+const L_APPOSITION_ROLES: u32 = 1 << 2;
+const L_SPEECH: u32 = 1 << 3;
+const L_ORG_SUFFIX: u32 = 1 << 4;
+const L_ORG_NOUN_AFTER: u32 = 1 << 5;
+const L_ORG_HEAD: u32 = 1 << 6;
+const L_LOC_SUFFIX: u32 = 1 << 7;
+const L_LOC_GENERIC_SUFFIX: u32 = 1 << 8;
+const L_LOC_PREFIX: u32 = 1 << 9;
+const L_LOC_NOUN_AFTER: u32 = 1 << 10;
+const L_LOC_NOUN_OF: u32 = 1 << 11;
+const L_CONNECTORS: u32 = 1 << 12;
+const L_ABBREV: u32 = 1 << 13;
+const L_CALENDAR: u32 = 1 << 14;
+
+/// True if `w` is in the list(s) of `bits` (a bit set of [`LISTS`]).
+#[inline]
+fn in_list(bits: u32, w: &str) -> bool {
+    let v = vocab();
+    let (i, b) = filter_bit(w);
+    v.filter[i] & b != 0 && v.map.get(w).is_some_and(|m| m & bits != 0)
+}
+
+/// [`Part::vocab`] of a word not looked up yet.
+const UNKNOWN: u32 = u32::MAX;
+
+/// True if word `i` of `part` is in the list(s) of `bits` (cached
+/// [`in_list`]).
+#[inline]
+fn word_in(part: &Part<'_>, i: usize, bits: u32) -> bool {
+    let cell = &part.vocab[i];
+    let mut v = cell.get();
+    if v == UNKNOWN {
+        let w = wt(part, i);
+        let voc = vocab();
+        let (k, b) = filter_bit(w);
+        v = if voc.filter[k] & b != 0 { voc.map.get(w).copied().unwrap_or(0) } else { 0 };
+        cell.set(v);
     }
+    v & bits != 0
+}
+
+/// True if `w` is in `list` (a short ad-hoc list, scanned).
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
 }
 
 /// One candidate mention in a document.
@@ -674,17 +710,68 @@ impl Canon {
     }
 }
 
+/// One searched part of a document; its tables are slices of the
+/// document's [`Scan`].
 struct Part<'t> {
     off: usize,
     hay: &'t str,
-    words: Vec<Word>,
-    initial: Vec<bool>,
+    words: &'t [Word],
+    /// Per word: [`nameish_word`].
+    name: &'t [bool],
+    /// Per word: its bit set of [`LISTS`], computed on first use
+    /// ([`UNKNOWN`] until then).
+    vocab: &'t [Cell<u32>],
+    /// Index of the part's first word in the document's [`Scan`].
+    w_off: usize,
     /// Per word: is it a frequent English word ([`is_common`]), computed on
     /// first use (0 unknown, 1 no, 2 yes).
+    common: &'t [Cell<u8>],
+    hits: &'t [Hit],
+    /// Word index → index into `hits` of the hit starting there.
+    hit_at: &'t [Option<u32>],
+}
+
+/// The words and list hits of every part of a document, in one table each
+/// (no allocations per part). Word and hit indices inside a part's ranges
+/// are relative to the part, as are byte offsets.
+#[derive(Default)]
+struct Scan {
+    words: Vec<Word>,
+    name: Vec<bool>,
+    vocab: Vec<Cell<u32>>,
     common: Vec<Cell<u8>>,
     hits: Vec<Hit>,
-    /// Word index → index into `hits` of the hit starting there.
-    hit_at: Vec<Option<usize>>,
+    hit_at: Vec<Option<u32>>,
+    /// Per part: its span, word range and hit range.
+    parts: Vec<(Span, std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+impl Scan {
+    fn new(inner: &Inner, text: &str, parts: &[Span]) -> Scan {
+        let total: usize = parts.iter().map(|p| p.end.saturating_sub(p.start)).sum();
+        let mut s = Scan {
+            words: Vec::with_capacity(total / 5 + 1),
+            hits: Vec::with_capacity(total / 20 + 1),
+            ..Scan::default()
+        };
+        let mut buf = String::new();
+        for &p in parts {
+            let Some(hay) = p.get(text) else { continue };
+            let (w0, h0) = (s.words.len(), s.hits.len());
+            words(hay, &mut s.words);
+            inner.match_words_buf(hay, &s.words[w0..], &mut s.hits, &mut buf);
+            s.hit_at.resize(s.words.len(), None);
+            s.name.extend(s.words[w0..].iter().map(|w| nameish_word(hay, w)));
+            for (k, h) in s.hits[h0..].iter().enumerate() {
+                // (more than 2^32 hits in one part: the rest are not indexed)
+                s.hit_at[w0 + h.w0] = u32::try_from(k).ok();
+            }
+            s.parts.push((p, w0..s.words.len(), h0..s.hits.len()));
+        }
+        s.common = vec![Cell::new(0); s.words.len()];
+        s.vocab = vec![Cell::new(UNKNOWN); s.words.len()];
+        s
+    }
 }
 
 struct Doc<'t> {
@@ -694,14 +781,29 @@ struct Doc<'t> {
 
 /// Registry of names: key (exact key of the surface) → canonical and type;
 /// `None` marks a key that is ambiguous.
-type Registry = BTreeMap<String, Option<(Arc<str>, EntityType)>>;
+type Registry = FxMap<Arc<str>, Option<(Arc<str>, EntityType)>>;
 
 /// Registers `key` → (`canonical`, `kind`); a key seen with another name or
-/// type becomes ambiguous. `arc` makes the shared name (only when needed).
+/// type becomes ambiguous. (A hash map: the merge into the cluster
+/// registries does not depend on the order of one document's keys, and the
+/// cluster's keys are sorted before use.) `arc` makes the shared name (only when needed).
 fn register(reg: &mut Registry, key: &str, canonical: &str, kind: EntityType, arc: impl FnOnce() -> Arc<str>) {
+    register_key(reg, key, || Arc::from(key), canonical, kind, arc)
+}
+
+/// [`register`], with the key's shared copy made by `new_key` (only when
+/// the key is new).
+fn register_key(
+    reg: &mut Registry,
+    key: &str,
+    new_key: impl FnOnce() -> Arc<str>,
+    canonical: &str,
+    kind: EntityType,
+    arc: impl FnOnce() -> Arc<str>,
+) {
     match reg.get_mut(key) {
         None => {
-            reg.insert(key.to_string(), Some((arc(), kind)));
+            reg.insert(new_key(), Some((arc(), kind)));
         }
         Some(Some((c, k))) if &**c == canonical && *k == kind => {}
         Some(v) => *v = None,
@@ -709,42 +811,55 @@ fn register(reg: &mut Registry, key: &str, canonical: &str, kind: EntityType, ar
 }
 
 /// Marks `key` ambiguous.
-fn ambiguous(reg: &mut Registry, key: &str) {
-    match reg.get_mut(key) {
+fn ambiguous(reg: &mut Registry, key: &Arc<str>) {
+    match reg.get_mut(&**key) {
         Some(v) => *v = None,
         None => {
-            reg.insert(key.to_string(), None);
+            reg.insert(key.clone(), None);
         }
     }
 }
 
 pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Mention>> {
-    let mut analysed: Vec<Doc<'_>> = docs.iter().map(|&(text, parts)| analyse(inner, text, parts)).collect();
+    let scans: Vec<Scan> = docs.iter().map(|&(text, parts)| Scan::new(inner, text, parts)).collect();
+    let mut analysed: Vec<Doc<'_>> =
+        docs.iter().zip(&scans).map(|(&(text, _), scan)| analyse(inner, text, scan)).collect();
     // registries
     let mut doc_regs: Vec<(Registry, Registry)> = Vec::with_capacity(analysed.len());
-    let mut cluster_full = Registry::new();
-    let mut cluster_sur = Registry::new();
+    let mut cluster_full = Registry::default();
+    let mut cluster_sur = Registry::default();
     for d in &analysed {
         let (full, sur) = registry_of(inner, d);
         for (k, v) in &full {
             match v {
-                Some((c, kind)) => register(&mut cluster_full, k, c, *kind, || c.clone()),
+                Some((c, kind)) => register_key(&mut cluster_full, k, || k.clone(), c, *kind, || c.clone()),
                 None => ambiguous(&mut cluster_full, k),
             }
         }
         for (k, v) in &sur {
             match v {
-                Some((c, kind)) => register(&mut cluster_sur, k, c, *kind, || c.clone()),
+                Some((c, kind)) => register_key(&mut cluster_sur, k, || k.clone(), c, *kind, || c.clone()),
                 None => ambiguous(&mut cluster_sur, k),
             }
         }
         doc_regs.push((full, sur));
     }
-    let mut keys: Vec<&str> = cluster_full.keys().chain(cluster_sur.keys()).map(String::as_str).collect();
+    let mut keys: Vec<&str> = cluster_full.keys().chain(cluster_sur.keys()).map(|k| &**k).collect();
     keys.sort_unstable();
+    // a bit set of the keys' prefixes of up to PREFIX bytes: most words are
+    // rejected without comparing strings
+    let mut prefixes = vec![0u64; 1 << 10];
+    for k in &keys {
+        let kb = k.as_bytes();
+        for n in 1..=kb.len().min(PREFIX) {
+            let bit = prefix_bit(&kb[..n]);
+            prefixes[bit / 64] |= 1 << (bit % 64);
+        }
+    }
     let mut out = Vec::with_capacity(analysed.len());
-    for (d, (full, sur)) in analysed.iter_mut().zip(&doc_regs) {
-        propagate(inner, d, (full, sur), (&cluster_full, &cluster_sur), &keys);
+    for ((d, (full, sur)), scan) in analysed.iter_mut().zip(&doc_regs).zip(&scans) {
+        let regs = ((full, sur), (&cluster_full, &cluster_sur));
+        propagate(inner, d, regs, (&keys, &prefixes), scan.words.len());
         let mut ms: Vec<Mention> = d
             .cands
             .iter()
@@ -783,7 +898,7 @@ fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
         match c {
             '.' => {
                 // "Mr. Biden", "J. Smith": not a sentence end
-                if has(ABBREV, prev) || (prev.len() == 1 && ws[i - 1].cap) {
+                if in_list(L_ABBREV, prev) || (prev.len() == 1 && ws[i - 1].cap) {
                     continue;
                 }
                 return true;
@@ -798,35 +913,36 @@ fn is_initial(hay: &str, ws: &[Word], i: usize) -> bool {
     false
 }
 
-fn analyse<'t>(inner: &Inner, text: &'t str, parts: &[Span]) -> Doc<'t> {
-    let mut doc = Doc { parts: Vec::new(), cands: Vec::new() };
-    for &p in parts {
+fn analyse<'t>(inner: &Inner, text: &'t str, scan: &'t Scan) -> Doc<'t> {
+    let mut doc = Doc { parts: Vec::with_capacity(scan.parts.len()), cands: Vec::new() };
+    for (p, ws, hs) in &scan.parts {
         let Some(hay) = p.get(text) else { continue };
-        let mut ws = Vec::with_capacity(hay.len() / 5 + 1);
-        words(hay, &mut ws);
-        let initial: Vec<bool> = (0..ws.len()).map(|i| is_initial(hay, &ws, i)).collect();
-        let mut hits = Vec::with_capacity(ws.len() / 4 + 1);
-        inner.match_words(hay, &ws, &mut hits);
-        let mut hit_at = vec![None; ws.len()];
-        for (k, h) in hits.iter().enumerate() {
-            hit_at[h.w0] = Some(k);
-        }
-        let common = vec![Cell::new(0); ws.len()];
-        doc.parts.push(Part { off: p.start, hay, words: ws, initial, common, hits, hit_at });
+        doc.parts.push(Part {
+            off: p.start,
+            hay,
+            words: &scan.words[ws.clone()],
+            name: &scan.name[ws.clone()],
+            vocab: &scan.vocab[ws.clone()],
+            w_off: ws.start,
+            common: &scan.common[ws.clone()],
+            hits: &scan.hits[hs.clone()],
+            hit_at: &scan.hit_at[ws.clone()],
+        });
     }
     let mut cands = Vec::with_capacity(doc.parts.iter().map(|p| p.hits.len() * 2 + 8).sum());
+    let mut runs_buf = Vec::new();
     for (pi, part) in doc.parts.iter().enumerate() {
         list_cands(inner, pi, part, &mut cands);
-        cue_cands(inner, pi, part, &mut cands);
+        cue_cands(inner, pi, part, &mut cands, &mut runs_buf);
     }
     doc.cands = resolve(cands);
     doc
 }
 
 fn list_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
-    for h in &part.hits {
+    for h in part.hits {
         let e = &inner.entries[h.entry as usize];
-        if e.common && h.w1 - h.w0 == 1 && part.initial[h.w0] {
+        if e.common && h.w1 - h.w0 == 1 && initial(part, h.w0) {
             continue;
         }
         let strong = e.rank < WEAK_RANK;
@@ -845,13 +961,22 @@ fn list_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Word `i` starts a sentence or a line (computed on demand: only run
+/// starts and single-word list hits ask).
+#[inline]
+fn initial(part: &Part<'_>, i: usize) -> bool {
+    is_initial(part.hay, part.words, i)
+}
+
 /// Word text.
+#[inline]
 fn wt<'a>(part: &Part<'a>, i: usize) -> &'a str {
     let w = &part.words[i];
     &part.hay[w.start..w.end]
 }
 
 /// Separator before word `i`.
+#[inline]
 fn sep_before<'a>(part: &Part<'a>, i: usize) -> &'a str {
     if i == 0 {
         &part.hay[..part.words[0].start]
@@ -860,16 +985,22 @@ fn sep_before<'a>(part: &Part<'a>, i: usize) -> &'a str {
     }
 }
 
+#[inline]
 fn is_space_sep(s: &str) -> bool {
     !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
-/// A word that may be part of a name run.
+/// A word that may be part of a name run (precomputed per word).
+#[inline]
 fn nameish(part: &Part<'_>, i: usize) -> bool {
-    let w = &part.words[i];
+    part.name[i]
+}
+
+/// [`nameish`] of word `w` of `hay`.
+fn nameish_word(hay: &str, w: &Word) -> bool {
     if w.digit {
         // ordinals name units ("1st Battalion"); dates and numbers do not
-        let t = wt(part, i);
+        let t = &hay[w.start..w.end];
         return ["st", "nd", "rd", "th"].iter().any(|s| t.ends_with(s));
     }
     // long all-caps words are headline or credit shouting, not names
@@ -902,8 +1033,8 @@ static CALENDAR: &[&str] = &[
 
 /// Words before `of` that keep the `of` inside one name.
 fn joins_of(w: &str) -> bool {
-    has(ORG_HEAD, w)
-        || has(TITLES, w)
+    in_list(L_ORG_HEAD, w)
+        || in_list(L_TITLES, w)
         || has(
             &[
                 "Gulf",
@@ -952,6 +1083,7 @@ fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
 }
 
 /// [`is_common`] of word `i` of `part`, cached.
+#[inline]
 fn common_at(inner: &Inner, part: &Part<'_>, i: usize) -> bool {
     let cell = &part.common[i];
     match cell.get() {
@@ -969,9 +1101,9 @@ fn is_common(inner: &Inner, w: &str) -> bool {
 }
 
 /// Maximal runs of name-like words.
-fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
+fn runs(part: &Part<'_>, out: &mut Vec<(usize, usize)>) {
     let n = part.words.len();
-    let mut out = Vec::new();
+    out.clear();
     let mut i = 0;
     while i < n {
         if !nameish(part, i) {
@@ -1002,7 +1134,7 @@ fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
             let mut c = b;
             while c < n
                 && c < b + 2
-                && has(CONNECTORS, wt(part, c))
+                && word_in(part, c, L_CONNECTORS)
                 && is_space_or_hyphen(sep_before(part, c))
                 && (wt(part, c) != "of" || joins_of(wt(part, b - 1)))
             {
@@ -1017,42 +1149,54 @@ fn runs(part: &Part<'_>) -> Vec<(usize, usize)> {
         out.push((a, b));
         i = b;
     }
-    out
 }
 
 /// "An", "The", "In": a capitalised function word is not a name.
 fn is_function_word(w: &str) -> bool {
-    with_lower(w, |l| brief_tokenize::is_stopword(brief_tokenize::Language::English, l)) && !has(TITLES, w)
+    with_lower(w, |l| brief_tokenize::is_stopword(brief_tokenize::Language::English, l)) && !in_list(L_TITLES, w)
 }
 
+#[inline]
 fn is_space_or_hyphen(s: &str) -> bool {
     is_space_sep(s) || s == "-"
 }
 
-fn next_word_is(part: &Part<'_>, b: usize, list: &[&str]) -> bool {
-    b < part.words.len() && is_space_sep(sep_before(part, b)) && has(list, wt(part, b))
+#[inline]
+fn next_word_is(part: &Part<'_>, b: usize, list: u32) -> bool {
+    b < part.words.len() && is_space_sep(sep_before(part, b)) && word_in(part, b, list)
 }
 
-fn prev_word_is(part: &Part<'_>, a: usize, list: &[&str]) -> bool {
-    a > 0 && is_space_sep(sep_before(part, a)) && has(list, wt(part, a - 1))
+#[inline]
+fn prev_word_is(part: &Part<'_>, a: usize, list: u32) -> bool {
+    a > 0 && is_space_sep(sep_before(part, a)) && word_in(part, a - 1, list)
 }
 
 /// True if a strong list hit of a type other than `allow` starts at word `i`.
+#[inline]
 fn strong_hit_at(inner: &Inner, part: &Part<'_>, i: usize, allow: EntityType) -> bool {
     part.hit_at[i].is_some_and(|k| {
-        let e = &inner.entries[part.hits[k].entry as usize];
+        let e = &inner.entries[part.hits[k as usize].entry as usize];
         e.rank < WEAK_RANK && e.kind != allow
     })
 }
 
 /// True if the words a..b are exactly one list hit.
+#[inline]
 fn is_list_span(part: &Part<'_>, a: usize, b: usize) -> bool {
-    part.hit_at[a].is_some_and(|k| part.hits[k].w1 == b)
+    part.hit_at[a].is_some_and(|k| part.hits[k as usize].w1 == b)
 }
 
 fn canon_of(part: &Part<'_>, a: usize, b: usize) -> Option<Canon> {
-    let mut key = String::new();
-    exact_key(part.hay, &part.words[a..b], &mut key).then(|| Canon::Text(Arc::from(key.as_str())))
+    let ws = &part.words[a..b];
+    let span = ws.first().zip(ws.last()).map_or(0..0, |(f, l)| f.start..l.end);
+    // the common case, ASCII words joined by single spaces: the key is the
+    // text itself (as [`exact_key`] would write it)
+    let plain = ws.iter().all(|w| w.ascii) && ws.windows(2).all(|p| &part.hay[p[0].end..p[1].start] == " ");
+    if plain {
+        return Some(Canon::Text(Arc::from(&part.hay[span])));
+    }
+    let mut key = String::with_capacity(span.len() + 8);
+    exact_key(part.hay, ws, &mut key).then(|| Canon::Text(Arc::from(key.as_str())))
 }
 
 fn cand(part: &Part<'_>, pi: usize, a: usize, b: usize, kind: EntityType) -> Option<Cand> {
@@ -1071,15 +1215,16 @@ fn cand(part: &Part<'_>, pi: usize, a: usize, b: usize, kind: EntityType) -> Opt
     })
 }
 
-fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
-    let all_runs = runs(part);
+/// `all_runs`: a reusable buffer.
+fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>, all_runs: &mut Vec<(usize, usize)>) {
+    runs(part, all_runs);
     let mut per_by_verb: Vec<(usize, usize)> = Vec::new();
     let mut plain: Vec<(usize, usize)> = Vec::new();
-    for &(a0, b) in &all_runs {
+    for &(a0, b) in all_runs.iter() {
         // a sentence-initial common word is not part of a name ("Western
         // embassies", "Security sources said"); titles stay, they are cues
         let mut a = a0;
-        while a < b && part.initial[a0] && a == a0 && !has(TITLES, wt(part, a)) && common_at(inner, part, a) {
+        while a == a0 && a < b && initial(part, a0) && !word_in(part, a, L_TITLES) && common_at(inner, part, a) {
             a += 1;
         }
         while a < b && (!nameish(part, a) || (!is_list_span(part, a, b) && is_function_word(wt(part, a)))) {
@@ -1089,27 +1234,26 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let n = b - a;
-        let last = wt(part, b - 1);
         // organisations: suffix or "Ministry of …"
         if n >= 2
-            && has(ORG_SUFFIX, last)
+            && word_in(part, b - 1, L_ORG_SUFFIX)
             && !is_list_span(part, a, b)
-            && !(n == 2 && common_at(inner, part, a) && part.initial[a])
+            && !(n == 2 && common_at(inner, part, a) && initial(part, a))
         {
             out.extend(cand(part, pi, a, b, EntityType::Org));
             continue;
         }
-        if n >= 3 && has(ORG_HEAD, wt(part, a)) && wt(part, a + 1) == "of" {
+        if n >= 3 && word_in(part, a, L_ORG_HEAD) && wt(part, a + 1) == "of" {
             out.extend(cand(part, pi, a, b, EntityType::Org));
             continue;
         }
         // places: suffix or prefix
-        if n >= 2 && has(LOC_SUFFIX, last) {
-            let b2 = if has(LOC_GENERIC_SUFFIX, last) { b - 1 } else { b };
+        if n >= 2 && word_in(part, b - 1, L_LOC_SUFFIX) {
+            let b2 = if word_in(part, b - 1, L_LOC_GENERIC_SUFFIX) { b - 1 } else { b };
             out.extend(cand(part, pi, a, b2, EntityType::Loc));
             continue;
         }
-        if n >= 2 && has(LOC_PREFIX, wt(part, a)) {
+        if n >= 2 && word_in(part, a, L_LOC_PREFIX) {
             out.extend(cand(part, pi, a, b, EntityType::Loc));
             continue;
         }
@@ -1118,12 +1262,12 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         for i in (a..b).rev() {
             let w = wt(part, i);
             let state = w == "State" && i >= a + 2 && wt(part, i - 1) == "of" && wt(part, i - 2) == "Secretary";
-            if has(TITLES, w) || state {
+            if word_in(part, i, L_TITLES) || state {
                 t = Some(i);
                 break;
             }
         }
-        let titled = t.is_some() || prev_word_is(part, a, ROLES);
+        let titled = t.is_some() || prev_word_is(part, a, L_ROLES);
         let na = t.map_or(a, |t| t + 1);
         if na < b && nameish(part, na) {
             // the name stops where a place/organisation from the list starts
@@ -1134,7 +1278,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             // (the tests below are pure: the cheap ones go first)
             let first_is_name = || {
                 inner.first_names.contains(wt(part, na))
-                    && !has(CALENDAR, wt(part, na))
+                    && !word_in(part, na, L_CALENDAR)
                     && !has(&["Al", "El", "Le", "La", "De", "Van", "Von", "Du", "Da"], wt(part, na))
             };
             let has_digit = (na..nb).any(|i| part.words[i].digit);
@@ -1149,7 +1293,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
                 && !starts_other
                 && !part.words[na].caps
                 && !has_digit
-                && !has(CALENDAR, wt(part, na))
+                && !word_in(part, na, L_CALENDAR)
                 && !all_common()
             {
                 if let Some(mut c) = cand(part, pi, na, nb, EntityType::Per) {
@@ -1169,10 +1313,12 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
             }
         }
         // places: a place noun after, or "city of" before
-        let loc_after = next_word_is(part, b, LOC_NOUN_AFTER);
-        let loc_before =
-            a >= 2 && wt(part, a - 1) == "of" && is_space_sep(sep_before(part, a)) && has(LOC_NOUN_OF, wt(part, a - 2))
-                || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
+        let loc_after = next_word_is(part, b, L_LOC_NOUN_AFTER);
+        let loc_before = a >= 2
+            && wt(part, a - 1) == "of"
+            && is_space_sep(sep_before(part, a))
+            && word_in(part, a - 2, L_LOC_NOUN_OF)
+            || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
         let loc_appos = b + 1 < part.words.len()
             && sep_before(part, b) == ", "
             && (wt(part, b) == "capital"
@@ -1187,8 +1333,8 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         }
         // organisations by context: "X said its", "the X plant", "shares of X"
         if !is_list_span(part, a, b) && !part.words[a].caps && n <= 4 {
-            let said_its = next_word_is(part, b, SPEECH) && b + 1 < part.words.len() && wt(part, b + 1) == "its";
-            let noun_after = next_word_is(part, b, ORG_NOUN_AFTER);
+            let said_its = next_word_is(part, b, L_SPEECH) && b + 1 < part.words.len() && wt(part, b + 1) == "its";
+            let noun_after = next_word_is(part, b, L_ORG_NOUN_AFTER);
             let shares_of = a >= 2
                 && wt(part, a - 1) == "of"
                 && has(&["shares", "stake", "subsidiary", "rival", "owner"], wt(part, a - 2));
@@ -1200,12 +1346,12 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         // people by context: speech verb, apposition, "said X", photo credit
         if (2..=4).contains(&n)
             && !part.words[a].caps
-            && !(a..b).any(|i| part.words[i].digit || has(CALENDAR, wt(part, i)))
+            && !(a..b).any(|i| part.words[i].digit || word_in(part, i, L_CALENDAR))
             && !strong_hit_at(inner, part, a, EntityType::Per)
             && !is_list_span(part, a, b)
-            && (a..b).all(|i| !common_at(inner, part, i) || has(CONNECTORS, wt(part, i)))
+            && (a..b).all(|i| !common_at(inner, part, i) || word_in(part, i, L_CONNECTORS))
         {
-            let verb = next_word_is(part, b, SPEECH);
+            let verb = next_word_is(part, b, L_SPEECH);
             let said_before = a >= 1
                 && has(&["said", "says", "according"], wt(part, a - 1))
                 && b <= part.words.len()
@@ -1226,7 +1372,7 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>) {
         if n == 1
             && a >= 1
             && wt(part, a - 1) == "the"
-            && next_word_is(part, b, SPEECH)
+            && next_word_is(part, b, L_SPEECH)
             && !common_at(inner, part, a)
             && !inner.first_names.contains(wt(part, a))
             && !is_list_span(part, a, b)
@@ -1254,7 +1400,7 @@ fn apposition(part: &Part<'_>, b: usize) -> bool {
         if s.contains(['.', ';', '(', ')', '"', '“', '”']) {
             return false;
         }
-        if has(APPOSITION_ROLES, wt(part, i)) {
+        if word_in(part, i, L_APPOSITION_ROLES) {
             return true;
         }
         if s.contains(',') {
@@ -1311,8 +1457,8 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
 
 /// Names of a document: full names, and surnames of people.
 fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
-    let mut full = Registry::new();
-    let mut sur = Registry::new();
+    let mut full = Registry::default();
+    let mut sur = Registry::default();
     let mut key = String::new();
     for c in &d.cands {
         let part = &d.parts[c.part];
@@ -1358,12 +1504,14 @@ fn prefix_bit(p: &[u8]) -> usize {
 /// `keys`: every key of the cluster registries (which hold every document's
 /// keys), sorted: a name can start at a word only if some key starts with
 /// the word's folded text.
+/// `prefixes`: the bit set of [`prefix_bit`]s of the keys' prefixes;
+/// `n_words`: the words of the document's [`Scan`].
 fn propagate(
     inner: &Inner,
     d: &mut Doc<'_>,
-    (full, sur): (&Registry, &Registry),
-    (cfull, csur): (&Registry, &Registry),
-    keys: &[&str],
+    ((full, sur), (cfull, csur)): ((&Registry, &Registry), (&Registry, &Registry)),
+    (keys, prefixes): (&[&str], &[u64]),
+    n_words: usize,
 ) {
     // single-word people from a title cue ("chief Khan"): resolve the surname
     for c in d.cands.iter_mut() {
@@ -1376,27 +1524,19 @@ fn propagate(
         }
     }
     let mut added = Vec::new();
-    let mut covered: Vec<Vec<u8>> = d.parts.iter().map(|p| vec![0u8; p.words.len()]).collect(); // 0 free, 1 weak list, 2 taken
+    // per word of the document: 0 free, 1 weak list, 2 taken
+    let mut covered_all = vec![0u8; n_words];
     for c in &d.cands {
-        for slot in &mut covered[c.part][c.w0..c.w1] {
+        let off = d.parts[c.part].w_off;
+        for slot in &mut covered_all[off + c.w0..off + c.w1] {
             *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
-        }
-    }
-    // and a bit set of the keys' prefixes of up to PREFIX bytes: most words
-    // are rejected without comparing strings
-    let mut prefixes = vec![0u64; 1 << 10];
-    for k in keys {
-        let kb = k.as_bytes();
-        for n in 1..=kb.len().min(PREFIX) {
-            let bit = prefix_bit(&kb[..n]);
-            prefixes[bit / 64] |= 1 << (bit % 64);
         }
     }
     let mut first = String::new();
     let mut key = String::new();
     for (pi, part) in d.parts.iter().enumerate() {
         let n = part.words.len();
-        let covered = &covered[pi];
+        let covered = &covered_all[part.w_off..part.w_off + n];
         let mut i = 0;
         while i < n {
             if covered[i] == 2 || !nameish(part, i) || part.words[i].caps {
@@ -1420,7 +1560,7 @@ fn propagate(
             let maxn = 4.min(n - i);
             for len in (1..=maxn).rev() {
                 let j = i + len;
-                if covered[i..j].contains(&2) || !(i..j).all(|k| nameish(part, k) || has(CONNECTORS, wt(part, k))) {
+                if covered[i..j].contains(&2) || !(i..j).all(|k| nameish(part, k) || word_in(part, k, L_CONNECTORS)) {
                     continue;
                 }
                 if !exact_key(part.hay, &part.words[i..j], &mut key) {

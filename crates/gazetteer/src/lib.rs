@@ -50,14 +50,12 @@ mod fold_table;
 mod hash;
 mod scan;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 pub use brief_tokenize::Span;
 use serde::Serialize;
 
-use crate::hash::{key_hash, FxSet, HashKeySet, HashKeyed};
+use crate::hash::{key_hash, FxMap, FxSet, HashKeySet, HashKeyed};
 use crate::scan::{push_folded, push_sep, PatternKeys, Sep, Word};
 
 /// Entity types (the CoNLL/OntoNotes subset brief reports).
@@ -183,6 +181,9 @@ pub struct Gazetteer {
 /// stored key.
 #[derive(Debug, Default)]
 pub(crate) struct Inner {
+    /// Unique per compiled gazetteer (0: the empty one): tags the
+    /// thread-local [`Memo`] of lookups.
+    pub id: u64,
     pub entries: Vec<Entry>,
     /// Canonical names, concatenated.
     pub canon: String,
@@ -282,8 +283,9 @@ pub struct GazetteerBuilder {
     rows: Vec<(String, String, EntityType)>,
 }
 
-/// The generated default gazetteer (see `scripts/gazetteer/build.py`).
-const EMBEDDED_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+/// The generated default gazetteer (see `scripts/gazetteer/build.py`;
+/// committed compressed, inflated by `build.rs`).
+const EMBEDDED_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
 
 impl GazetteerBuilder {
     /// Include the embedded default gazetteer (on by default).
@@ -451,18 +453,16 @@ impl Compiler {
     }
 
     fn embedded(&mut self) -> Result<(), Error> {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(EMBEDDED_GZ)
-            .read_to_string(&mut text)
-            .map_err(|e| Error::Build(format!("embedded gazetteer: {e}")))?;
-        let rows = text.bytes().filter(|&b| b == b'\n').count();
+        let text = EMBEDDED_TSV;
+        // rows are about 37 bytes: a reservation, not a count
+        let rows = text.len() / 36 + 1;
         let inner = &mut self.inner;
         inner.entries.reserve(rows);
         inner.keys.reserve(text.len() / 2);
         inner.canon.reserve(text.len() / 3);
         self.defer = true;
         self.pending_exact.reserve(rows * 2);
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in Lines(text).enumerate() {
             let mut f = Tabs(Some(line));
             match f.next() {
                 Some("E") => {
@@ -502,7 +502,8 @@ impl Compiler {
     }
 
     fn finish(self) -> Inner {
-        self.inner
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Inner { id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..self.inner }
     }
 }
 
@@ -537,8 +538,28 @@ fn flush(map: &mut HashKeyed<u32>, ops: Vec<(u64, u32)>, merge: impl Fn(u32, u32
     }
 }
 
-/// The tab-separated fields of a line, as `line.split('\t')` (a byte scan:
-/// the generic char searcher is a large part of the load time).
+/// The lines of a text split at `\n` (a trailing `\r` dropped), as
+/// `str::lines` for the generated file, with a vectorised search.
+struct Lines<'a>(&'a str);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let (line, rest) = match memchr::memchr(b'\n', self.0.as_bytes()) {
+            Some(i) => (self.0.get(..i).unwrap_or_default(), self.0.get(i + 1..).unwrap_or_default()),
+            None => (self.0, ""),
+        };
+        self.0 = rest;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
+/// The tab-separated fields of a line, as `line.split('\t')` (a vectorised
+/// byte search: the generic char searcher is a large part of the load time).
 struct Tabs<'a>(Option<&'a str>);
 
 impl<'a> Iterator for Tabs<'a> {
@@ -546,7 +567,7 @@ impl<'a> Iterator for Tabs<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let s = self.0?;
-        match s.bytes().position(|b| b == b'\t') {
+        match memchr::memchr(b'\t', s.as_bytes()) {
             Some(i) => {
                 self.0 = s.get(i + 1..);
                 s.get(..i)
@@ -739,15 +760,105 @@ pub struct ListMatch<'g> {
     pub canonical: &'g str,
 }
 
+/// Slots of the [`Memo`] (a power of two).
+const MEMO_SLOTS: usize = 2048;
+/// Longest word the [`Memo`] holds.
+const MEMO_KEY: usize = 24;
+
+/// One remembered lookup: the key's bytes and the exact table's verified
+/// answer (entry or [`NO_ENTRY`], with [`CONTINUES`]).
+#[derive(Clone, Copy)]
+struct MemoSlot {
+    hash: u64,
+    value: u32,
+    /// Key length; 0: empty slot.
+    len: u8,
+    key: [u8; MEMO_KEY],
+}
+
+/// A small direct-mapped cache of first-word lookups in the exact table.
+/// News text repeats its capitalised words; the table is megabytes large
+/// and each lookup there costs cache misses (slot, entry, stored key).
+/// Results are exact: a slot answers only for the same key bytes of the
+/// same compiled gazetteer.
+struct Memo {
+    owner: u64,
+    slots: Vec<MemoSlot>,
+    /// Reusable buffer of [`Inner::first_lookups`].
+    firsts: Vec<u32>,
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Memo { owner: 0, slots: Vec::new(), firsts: Vec::new() }) };
+}
+
+impl Memo {
+    fn reset_for(&mut self, owner: u64) {
+        if self.owner != owner || self.slots.is_empty() {
+            self.owner = owner;
+            self.slots.clear();
+            self.slots.resize(MEMO_SLOTS, MemoSlot { hash: 0, value: 0, len: 0, key: [0; MEMO_KEY] });
+        }
+    }
+}
+
 impl Inner {
     /// Finds list matches among the words `ws` of `hay`: at each word that can
     /// start a name, the longest key present wins; then the scan resumes
     /// after it.
     pub(crate) fn match_words(&self, hay: &str, ws: &[Word], out: &mut Vec<Hit>) {
-        let mut buf = String::new();
+        self.match_words_buf(hay, ws, out, &mut String::new());
+    }
+
+    /// [`Inner::match_words`] with a reusable key buffer.
+    pub(crate) fn match_words_buf(&self, hay: &str, ws: &[Word], out: &mut Vec<Hit>, buf: &mut String) {
+        // the thread's memo (unavailable only if already borrowed, which
+        // this crate never does: then work without it)
+        let _ = MEMO.try_with(|m| match m.try_borrow_mut() {
+            Ok(mut memo) => {
+                memo.reset_for(self.id);
+                self.match_words_with(hay, ws, out, buf, Some(&mut memo));
+            }
+            Err(_) => self.match_words_with(hay, ws, out, buf, None),
+        });
+    }
+
+    /// [`Inner::get_exact_hashed`] through the memo.
+    #[inline]
+    fn get_exact_memo(&self, key: &str, h: u64, memo: &mut Option<&mut Memo>) -> (Option<u32>, bool) {
+        let kb = key.as_bytes();
+        let Some(memo) = memo.as_deref_mut().filter(|_| kb.len() <= MEMO_KEY) else {
+            return self.get_exact_hashed(key, h);
+        };
+        let slot = &mut memo.slots[(h >> 40) as usize & (MEMO_SLOTS - 1)];
+        let v = if slot.hash == h && slot.len as usize == kb.len() && &slot.key[..kb.len()] == kb {
+            slot.value
+        } else {
+            let (found, continues) = self.get_exact_hashed(key, h);
+            let v = found.unwrap_or(NO_ENTRY) | if continues { CONTINUES } else { 0 };
+            slot.hash = h;
+            slot.value = v;
+            slot.len = kb.len() as u8;
+            slot.key[..kb.len()].copy_from_slice(kb);
+            v
+        };
+        let i = v & NO_ENTRY;
+        ((i != NO_ENTRY).then_some(i), v & CONTINUES != 0)
+    }
+
+    fn match_words_with(
+        &self,
+        hay: &str,
+        ws: &[Word],
+        out: &mut Vec<Hit>,
+        buf: &mut String,
+        mut memo: Option<&mut Memo>,
+    ) {
+        let mut firsts = memo.as_deref_mut().map(|m| std::mem::take(&mut m.firsts)).unwrap_or_default();
+        self.first_lookups(hay, ws, &mut memo, &mut firsts);
         let mut i = 0;
         while i < ws.len() {
-            match self.match_at(hay, ws, i, &mut buf) {
+            match self.match_at(hay, ws, i, buf, &mut memo, &firsts) {
                 Some(h) => {
                     i = h.w1;
                     out.push(h);
@@ -755,8 +866,36 @@ impl Inner {
                 None => i += 1,
             }
         }
+        if let Some(m) = memo {
+            m.firsts = firsts;
+        }
     }
 
+    /// The exact-table answer (entry or [`NO_ENTRY`], with [`CONTINUES`])
+    /// for every ASCII word of `ws` that starts with a capital or a digit, in
+    /// one pass (the other words get junk never read; the rare lower-case
+    /// starts are looked up by the matcher itself): the probes of the large table are
+    /// independent here, so their cache misses overlap instead of each
+    /// stalling the matcher. A word whose hash misses [`Inner::first_bits`]
+    /// gets [`NO_ENTRY`].
+    fn first_lookups(&self, hay: &str, ws: &[Word], memo: &mut Option<&mut Memo>, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(ws.iter().map(|w| {
+            if !w.ascii || !(w.cap || w.digit) {
+                return NO_ENTRY;
+            }
+            let s = &hay[w.start..w.end];
+            let h = key_hash(s);
+            let (b, bit) = first_bit(h);
+            if self.first_bits.get(b).is_none_or(|&x| x & bit == 0) {
+                return NO_ENTRY;
+            }
+            let (found, continues) = self.get_exact_memo(s, h, memo);
+            found.unwrap_or(NO_ENTRY) | if continues { CONTINUES } else { 0 }
+        }));
+    }
+
+    #[inline]
     fn may_start(&self, hay: &str, w: &Word) -> bool {
         if w.cap || w.digit {
             return true;
@@ -769,25 +908,30 @@ impl Inner {
         mask & (1 << s.len().min(31)) != 0 && self.lower_firsts.contains(&key_hash(s))
     }
 
-    fn match_at(&self, hay: &str, ws: &[Word], i: usize, buf: &mut String) -> Option<Hit> {
+    /// `firsts`: [`Inner::first_lookups`] of `ws`.
+    fn match_at(
+        &self,
+        hay: &str,
+        ws: &[Word],
+        i: usize,
+        buf: &mut String,
+        memo: &mut Option<&mut Memo>,
+        firsts: &[u32],
+    ) -> Option<Hit> {
         let w = &ws[i];
         if !self.may_start(hay, w) {
             return None;
         }
         // exact keys, extended word by word while some key continues
         let title_too = w.caps && w.end - w.start >= 4;
-        // the common case, an ASCII word that starts no key: one hash of the
-        // slice and one cache-resident bit test
-        let first_hash = w.ascii.then(|| key_hash(&hay[w.start..w.end]));
-        let plain_miss = first_hash.is_some_and(|h| {
-            let (b, bit) = first_bit(h);
-            self.first_bits.get(b).is_none_or(|&x| x & bit == 0)
-        });
+        // an ASCII capitalised first word was looked up by `first_lookups`;
+        // "no key, no longer key" skips the pass
+        let first = if w.ascii && (w.cap || w.digit) { firsts.get(i).copied() } else { None };
         for title in [false, true] {
             if title && !title_too {
                 break;
             }
-            if !title && plain_miss {
+            if !title && first == Some(NO_ENTRY) {
                 continue;
             }
             buf.clear();
@@ -805,18 +949,26 @@ impl Inner {
                 } else {
                     push_folded(s, ws[j].ascii, buf);
                 }
-                // an ASCII first word is its own key: hashed above
-                let h = match first_hash {
-                    Some(h) if j == i && !title => h,
-                    _ => key_hash(buf),
-                };
-                if j == i {
-                    let (w, bit) = first_bit(h);
-                    if self.first_bits.get(w).is_none_or(|&x| x & bit == 0) {
-                        break;
+                let (found, continues) = match first {
+                    Some(v) if j == i && !title => {
+                        let e = v & NO_ENTRY;
+                        ((e != NO_ENTRY).then_some(e), v & CONTINUES != 0)
                     }
-                }
-                let (found, continues) = self.get_exact_hashed(buf, h);
+                    _ => {
+                        let h = key_hash(buf);
+                        if j == i {
+                            let (w, bit) = first_bit(h);
+                            if self.first_bits.get(w).is_none_or(|&x| x & bit == 0) {
+                                break;
+                            }
+                        }
+                        if j == i {
+                            self.get_exact_memo(buf, h, memo)
+                        } else {
+                            self.get_exact_hashed(buf, h)
+                        }
+                    }
+                };
                 if let Some(h) = found.and_then(|e| self.hit(hay, ws, i, j, e)) {
                     best = Some(h);
                 }
@@ -925,7 +1077,7 @@ pub struct EntityCount {
 }
 
 /// Counts mentions per canonical entity across documents; sorted by
-/// documents, then mentions (both descending), then name.
+/// documents, then mentions (both descending), then name, then type.
 ///
 /// ```
 /// use brief_gazetteer::{count_entities, Gazetteer};
@@ -936,20 +1088,31 @@ pub struct EntityCount {
 /// assert_eq!((table[0].mentions, table[0].documents), (3, 2));
 /// ```
 pub fn count_entities(docs: &[Vec<Mention>]) -> Vec<EntityCount> {
-    let mut counts: BTreeMap<(&str, EntityType), (usize, BTreeSet<usize>)> = BTreeMap::new();
+    // (mentions, documents, last document seen + 1): documents come in
+    // order, so a new document is one above the last seen
+    let mut counts: FxMap<(&str, EntityType), (usize, usize, usize)> = FxMap::default();
     for (d, mentions) in docs.iter().enumerate() {
         for m in mentions {
             let e = counts.entry((m.canonical.as_str(), m.kind)).or_default();
             e.0 += 1;
-            e.1.insert(d);
+            if e.2 != d + 1 {
+                e.1 += 1;
+                e.2 = d + 1;
+            }
         }
     }
     let mut table: Vec<EntityCount> = counts
         .into_iter()
-        .map(|((c, k), (m, d))| EntityCount { canonical: c.to_string(), kind: k, mentions: m, documents: d.len() })
+        .map(|((c, k), (m, d, _))| EntityCount { canonical: c.to_string(), kind: k, mentions: m, documents: d })
         .collect();
-    table.sort_by(|a, b| {
-        b.documents.cmp(&a.documents).then(b.mentions.cmp(&a.mentions)).then(a.canonical.cmp(&b.canonical))
+    // (canonical, type) pairs are distinct: a total order, whatever the
+    // map's iteration order
+    table.sort_unstable_by(|a, b| {
+        b.documents
+            .cmp(&a.documents)
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.canonical.cmp(&b.canonical))
+            .then(a.kind.cmp(&b.kind))
     });
     table
 }

@@ -35,12 +35,12 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
 }
 
-/// Byte classes for the ASCII fast path of [`words`].
+/// Byte classes for the ASCII fast path of [`words`] (bit flags).
 const NON: u8 = 0;
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
-const DIGIT: u8 = 3;
-const MULTI: u8 = 4;
+const DIGIT: u8 = 4;
+const MULTI: u8 = 8;
 
 static CLASS: [u8; 256] = {
     let mut t = [NON; 256];
@@ -63,7 +63,7 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// Scans `hay` into words; offsets are relative to `hay`.
+/// Scans `hay` into words (appended to `out`); offsets are relative to `hay`.
 pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
     let b = hay.as_bytes();
     let mut i = 0;
@@ -80,20 +80,18 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
                 continue;
             }
         }
-        // a word starts at i
+        // a word starts at i; `seen`: the union of its byte classes (an
+        // upper-case or lower-case non-ASCII letter adds UPPER or LOWER)
         let start = i;
-        let mut ascii = true;
-        let mut upper = 0usize;
-        let mut lower = 0usize;
+        let mut seen = 0u8;
         while i < b.len() {
-            let byte = b[i];
-            if byte < 0x80 {
-                let c = CLASS[byte as usize];
-                if c == NON {
-                    break;
-                }
-                upper += (c == UPPER) as usize;
-                lower += (c == LOWER) as usize;
+            let Some(&byte) = b.get(i) else { break };
+            let c = CLASS[byte as usize];
+            if c == NON {
+                break;
+            }
+            if c != MULTI {
+                seen |= c;
                 i += 1;
                 continue;
             }
@@ -101,9 +99,12 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
             if !is_word_char(ch) {
                 break;
             }
-            ascii = false;
-            upper += ch.is_uppercase() as usize;
-            lower += ch.is_lowercase() as usize;
+            seen |= MULTI;
+            if ch.is_uppercase() {
+                seen |= UPPER;
+            } else if ch.is_lowercase() {
+                seen |= LOWER;
+            }
             i += ch.len_utf8();
         }
         let first = CLASS[b[start] as usize];
@@ -113,7 +114,16 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
             LOWER => (false, false),
             _ => (hay[start..].chars().next().is_some_and(char::is_uppercase), false),
         };
-        out.push(Word { start, end: i, ascii, cap, digit, caps: upper >= 2 && lower == 0 });
+        // all caps: no lower-case letter and at least two upper-case ones
+        // (counted only for the rare words without lower case)
+        let caps = seen & LOWER == 0
+            && seen & UPPER != 0
+            && if seen & MULTI == 0 {
+                b[start..i].iter().filter(|x| x.is_ascii_uppercase()).count() >= 2
+            } else {
+                hay[start..i].chars().filter(|c| c.is_uppercase()).count() >= 2
+            };
+        out.push(Word { start, end: i, ascii: seen & MULTI == 0, cap, digit, caps });
     }
 }
 
@@ -423,6 +433,28 @@ mod tests {
         for &(input, exact, loose) in table {
             let (e, l) = keys(input);
             assert_eq!((e.as_str(), l.as_deref()), (exact, loose), "{input}");
+        }
+    }
+
+    #[test]
+    fn all_caps_needs_two_capitals_and_no_lower_case() {
+        let table: &[(&str, bool, bool)] = &[
+            // (word, ascii, caps)
+            ("A", true, false),
+            ("US", true, true),
+            ("U2", true, false),
+            ("NATO", true, true),
+            ("Nato", true, false),
+            ("ÉTAT", false, true),
+            ("Ét", false, false),
+            ("É", false, false),
+            ("ÖZİL", false, true),
+        ];
+        for &(w, ascii, caps) in table {
+            let mut ws = Vec::new();
+            words(w, &mut ws);
+            assert_eq!(ws.len(), 1, "{w}");
+            assert_eq!((ws[0].ascii, ws[0].caps, &w[ws[0].start..ws[0].end]), (ascii, caps, w), "{w}");
         }
     }
 

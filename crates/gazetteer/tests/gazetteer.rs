@@ -133,6 +133,56 @@ fn user_rows_win_over_the_embedded_list() {
     assert!(empty.build().unwrap().is_empty());
 }
 
+#[test]
+fn entity_table_counts_documents_and_breaks_ties_by_name_then_type() {
+    let m = |canonical: &str, kind: EntityType| Mention {
+        span: Span::new(0, 1),
+        kind,
+        canonical: canonical.to_string(),
+        source: List,
+    };
+    let docs = vec![
+        vec![m("Georgia", Per), m("Georgia", Loc), m("Kabul", Loc), m("Kabul", Loc)],
+        vec![],
+        vec![m("Kabul", Loc), m("Georgia", Loc), m("Georgia", Per)],
+        vec![m("Zed", Org)],
+    ];
+    let got: Vec<(String, EntityType, usize, usize)> =
+        count_entities(&docs).into_iter().map(|c| (c.canonical, c.kind, c.mentions, c.documents)).collect();
+    let want = [("Kabul", Loc, 3, 2), ("Georgia", Per, 2, 2), ("Georgia", Loc, 2, 2), ("Zed", Org, 1, 1)];
+    let want: Vec<(String, EntityType, usize, usize)> =
+        want.iter().map(|&(c, k, m, d)| (c.to_string(), k, m, d)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn gazetteers_built_side_by_side_answer_independently() {
+    // the matcher keeps a per-thread cache of lookups: it must never answer
+    // for another gazetteer, alternating on one thread
+    let build = |rows: &[(&str, &str, EntityType)]| {
+        let mut b = Gazetteer::builder();
+        b.embedded(false);
+        for &(s, c, k) in rows {
+            b.add(s, c, k);
+        }
+        b.build().expect("valid rows")
+    };
+    let a = build(&[("Zorbland", "Zorbland", Loc)]);
+    let b = build(&[("Zorbland", "Zorbland Corp", Org), ("Zorbland Bay", "Zorbland Bay", Loc)]);
+    let none = build(&[]);
+    let text = "Ships left Zorbland and Zorbland Bay.";
+    for _ in 0..3 {
+        check(text, &a.find_list(text), &[("Zorbland", Loc, "Zorbland", List), ("Zorbland", Loc, "Zorbland", List)]);
+        check(
+            text,
+            &b.find_list(text),
+            &[("Zorbland", Org, "Zorbland Corp", List), ("Zorbland Bay", Loc, "Zorbland Bay", List)],
+        );
+        check(text, &none.find_list(text), &[]);
+        assert_eq!(Gazetteer::new().find_list("Kabul")[0].canonical, "Kabul");
+    }
+}
+
 /// Strips `[[surface|TYPE|canonical]]` markup.
 fn parse_ann(src: &str) -> (String, Vec<GoldMention>) {
     let (mut text, mut gold, mut rest) = (String::new(), Vec::new(), src);

@@ -89,7 +89,7 @@ fn run(texts: &[String], summarizer: &Summarizer, splitter: &SentenceSplitter) -
     let docs: Vec<Document> = texts
         .iter()
         .zip(&sentences)
-        .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None })
+        .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None, title: None })
         .collect();
     let summary = summarizer.summarize(&docs);
     let words = summary.words(&docs);

@@ -32,7 +32,7 @@ fn main() {
         let docs: Vec<Document> = texts
             .iter()
             .zip(&sentences)
-            .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None })
+            .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None, title: None })
             .collect();
         total += summarizer.summarize(&docs).sentences.len();
     }

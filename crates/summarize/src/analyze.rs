@@ -29,11 +29,13 @@ pub(crate) struct Sent {
     /// Its span, dateline stripped.
     pub span: Span,
     pub words: usize,
-    /// Content-term ids with counts, sorted by id.
-    pub terms: Vec<(u32, u32)>,
-    /// Concept ids (bigrams keeping at most one stopword, entity names),
-    /// sorted, unique.
-    pub concepts: Vec<u32>,
+    /// Its content-term ids with counts, sorted by id: this range of
+    /// [`Cluster::terms`] (see [`Cluster::terms_of`]).
+    pub terms: (u32, u32),
+    /// Its concept ids (bigrams keeping at most one stopword, entity names),
+    /// sorted, unique: this range of [`Cluster::concepts`] (see
+    /// [`Cluster::concepts_of`]).
+    pub concepts: (u32, u32),
     /// Index / number of sentences in the document, in `0.0..1.0`.
     pub rel_pos: f64,
     pub usable: Use,
@@ -57,11 +59,20 @@ pub(crate) struct Cluster {
     pub concept_is_name: Vec<bool>,
     /// Inverse sentence frequency of each content term.
     pub idf: Vec<f64>,
-    /// Documents of each group, ascending (indexed by group id = sentence
-    /// index of the group's first member; empty for non-roots).
-    pub group_docs: Vec<Vec<usize>>,
-    /// Members of each group, ascending.
-    pub group_members: Vec<Vec<usize>>,
+    /// The sentences' term lists, one after the other (a repeated sentence
+    /// shares its first occurrence's).
+    pub terms: Vec<(u32, u32)>,
+    /// The sentences' concept lists, one after the other (shared likewise).
+    pub concepts: Vec<u32>,
+    /// Documents of each group, ascending, one group after the other: group
+    /// `g` (the sentence index of its first member) owns the range
+    /// `group_docs_at[g]` (empty for non-roots). See [`Cluster::group_docs`].
+    pub group_doc_list: Vec<usize>,
+    pub group_docs_at: Vec<(u32, u32)>,
+    /// Members of each group, ascending, laid out likewise. See
+    /// [`Cluster::group_members`].
+    pub group_member_list: Vec<usize>,
+    pub group_members_at: Vec<(u32, u32)>,
     /// Index of each document's first sentence in `sents`.
     pub first_of_doc: Vec<usize>,
     /// Each document's date, when known.
@@ -79,11 +90,35 @@ impl Cluster {
         (self.sents[p].doc == sent.doc && self.sents[p].index + 1 == sent.index).then_some(p)
     }
 
+    /// Content-term ids with counts of sentence `s`, sorted by id.
+    pub fn terms_of(&self, s: usize) -> &[(u32, u32)] {
+        let (a, b) = self.sents[s].terms;
+        &self.terms[a as usize..b as usize]
+    }
+
+    /// Concept ids of sentence `s`, sorted, unique.
+    pub fn concepts_of(&self, s: usize) -> &[u32] {
+        let (a, b) = self.sents[s].concepts;
+        &self.concepts[a as usize..b as usize]
+    }
+
+    /// Documents of group `g`, ascending (empty unless `g` is a group id).
+    pub fn group_docs(&self, g: usize) -> &[usize] {
+        let (a, b) = self.group_docs_at[g];
+        &self.group_doc_list[a as usize..b as usize]
+    }
+
+    /// Members of group `g`, ascending (empty unless `g` is a group id).
+    pub fn group_members(&self, g: usize) -> &[usize] {
+        let (a, b) = self.group_members_at[g];
+        &self.group_member_list[a as usize..b as usize]
+    }
+
     /// Appends the tf-idf vector of sentence `s` to `out`: (term, weight)
     /// sorted by term. Returns its norm.
     pub fn tfidf_into(&self, s: usize, out: &mut Vec<(u32, f64)>) -> f64 {
         let start = out.len();
-        out.extend(self.sents[s].terms.iter().map(|&(t, c)| (t, c as f64 * self.idf[t as usize])));
+        out.extend(self.terms_of(s).iter().map(|&(t, c)| (t, c as f64 * self.idf[t as usize])));
         out[start..].iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
     }
 }
@@ -100,36 +135,150 @@ struct Tok {
 
 /// Interns stems to dense ids in first-seen order within one cluster.
 ///
-/// Words get a thread-wide id once (the only allocation, the first time a
-/// thread meets the word); each cluster maps thread-wide ids to its own
+/// Stems get a thread-wide id once (the only allocation, the first time a
+/// thread meets the stem); each cluster maps thread-wide ids to its own
 /// dense ids, in first-seen order, through an epoch-stamped table, so a
 /// stream of clusters neither allocates per word nor rebuilds a map.
+///
+/// Token forms (the exact bytes of a token, with its kind, per language)
+/// are remembered too, with their stem's thread-wide id and flags: a form
+/// seen before costs one hash probe of a packed integer, no normalisation,
+/// no stemming, no string comparison.
 #[derive(Default)]
 struct Interner {
-    /// Words of at most 15 bytes, packed with their length into an integer
+    /// Stems of at most 15 bytes, packed with their length into an integer
     /// (compared inline, no string comparison call): nearly all stems.
     short: FxMap<u128, u32>,
     long: FxMap<Box<str>, u32>,
+    /// Token forms of each language seen on this thread.
+    forms: Vec<(Option<Language>, Forms)>,
+    n_forms: usize,
     /// Per thread-wide id: (epoch it was last seen in, its id then).
     local: Vec<(u32, u32)>,
     epoch: u32,
     len: u32,
 }
 
-/// Thread-wide words kept at most: past this, the interner starts afresh.
+/// Token forms of one language: packed form (see [`short_form_key`]) or,
+/// for forms of 16 bytes and more, kind tag + text → what the form means.
+struct Forms {
+    short: FxMap<u128, Form>,
+    long: FxMap<Box<str>, Form>,
+    /// A direct-mapped cache in front of `short`: one multiplication, one
+    /// load, one comparison for frequent forms. [`FRONT_SLOTS`] long.
+    front: Box<[Front]>,
+}
+
+/// A slot of [`Forms::front`]: a form, what it means, and the cluster id of
+/// its stem as of cluster `epoch` (saves a look-up in [`Interner::local`]).
+#[derive(Clone, Copy, Default)]
+struct Front {
+    /// The packed form (0: none).
+    key: u128,
+    form: Form,
+    epoch: u32,
+    local: u32,
+}
+
+impl Default for Forms {
+    fn default() -> Forms {
+        Forms {
+            short: FxMap::default(),
+            long: FxMap::default(),
+            front: vec![Front::default(); FRONT_SLOTS].into_boxed_slice(),
+        }
+    }
+}
+
+/// Slots of [`Forms::front`] (a power of two).
+const FRONT_SLOTS: usize = 1 << 13;
+
+/// The [`Forms::front`] slot of packed form `key`.
+#[inline]
+fn front_slot(key: u128) -> usize {
+    let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - FRONT_SLOTS.trailing_zeros())) as usize
+}
+
+/// What a token form means, as far as the analysis is concerned: a pure
+/// function of (language, token text, token kind).
+#[derive(Clone, Copy, Default)]
+struct Form {
+    /// Thread-wide id of its stem.
+    global: u32,
+    stop: bool,
+    /// First character upper-case.
+    upper: bool,
+    /// A word (not a number, URL, tag…).
+    alpha: bool,
+    number: bool,
+}
+
+/// Thread-wide stems kept at most: past this, the interner starts afresh.
 const MAX_INTERNED: usize = 1 << 18;
+/// Thread-wide token forms kept at most.
+const MAX_FORMS: usize = 1 << 19;
+
+/// `bytes[s..e]` (at most 15 bytes) with its length and `kind` packed into
+/// one integer; `None` for longer forms. Reads 16 bytes at once where the
+/// text allows it.
+#[inline]
+fn short_form_key(bytes: &[u8], s: usize, e: usize, kind: TokenKind) -> Option<u128> {
+    let len = e.checked_sub(s)?;
+    if len > 15 {
+        return None;
+    }
+    let half = |from: usize| bytes.get(from..from + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
+    let (lo, hi) = match (half(s), half(s + 8)) {
+        (Some(lo), Some(hi)) => (u64::from_le_bytes(lo), u64::from_le_bytes(hi)),
+        _ => {
+            let mut packed = [0u8; 16];
+            packed[..len].copy_from_slice(bytes.get(s..e)?);
+            let v = u128::from_le_bytes(packed);
+            (v as u64, (v >> 64) as u64)
+        }
+    };
+    // Keep the form's bytes only (`len` ≤ 15, so the top byte is free).
+    let (lo, hi) = if len >= 8 { (lo, hi & LOW_BYTES[len - 8]) } else { (lo & LOW_BYTES[len], 0) };
+    let tag = len as u64 | (kind as u64) << 4;
+    Some(u128::from(hi | tag << 56) << 64 | u128::from(lo))
+}
+
+/// `LOW_BYTES[k]`: the low `k` bytes of a `u64` set.
+const LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut k = 1;
+    while k < 8 {
+        t[k] = (1u64 << (8 * k)) - 1;
+        k += 1;
+    }
+    t[8] = u64::MAX;
+    t
+};
 
 impl Interner {
     /// Starts a cluster: ids restart at 0.
     fn begin(&mut self) {
-        if self.local.len() > MAX_INTERNED || self.epoch == u32::MAX {
+        if self.local.len() > MAX_INTERNED || self.n_forms > MAX_FORMS || self.epoch == u32::MAX {
             *self = Interner::default();
         }
         self.epoch += 1;
         self.len = 0;
     }
 
-    fn id(&mut self, s: &str) -> u32 {
+    /// The index of `lang`'s form table.
+    fn forms_of(&mut self, lang: Option<Language>) -> usize {
+        match self.forms.iter().position(|(l, _)| *l == lang) {
+            Some(i) => i,
+            None => {
+                self.forms.push((lang, Forms::default()));
+                self.forms.len() - 1
+            }
+        }
+    }
+
+    /// The thread-wide id of stem `s`.
+    fn global(&mut self, s: &str) -> u32 {
         let next = self.local.len() as u32;
         let b = s.as_bytes();
         let g = if b.len() < 16 {
@@ -149,13 +298,126 @@ impl Interner {
         if g == next {
             self.local.push((0, 0));
         }
-        let g = g as usize;
-        let slot = &mut self.local[g];
-        if slot.0 != self.epoch {
-            *slot = (self.epoch, self.len);
-            self.len += 1;
+        g
+    }
+}
+
+/// The cluster id of thread-wide id `g` ([`Interner::local`] on its fields).
+#[inline]
+fn local_id(local: &mut [(u32, u32)], epoch: u32, len: &mut u32, g: u32) -> u32 {
+    let Some(slot) = local.get_mut(g as usize) else { return 0 };
+    if slot.0 != epoch {
+        *slot = (epoch, *len);
+        *len += 1;
+    }
+    slot.1
+}
+
+/// The meaning of the token `kind` at `text[s..e]` (a token of
+/// `tokenizer`) when the front cache does not have it (`key`: its packed
+/// form, if short): from the form tables or, the first time, from the
+/// tokenizer.
+#[allow(clippy::too_many_arguments)]
+#[cold]
+#[inline(never)]
+fn form_slow(
+    words: &mut Interner,
+    f: usize,
+    long_key: &mut String,
+    tokenizer: &Tokenizer,
+    cache: &mut StemCache,
+    text: &str,
+    (s, e, kind): (usize, usize, TokenKind),
+    key: Option<u128>,
+) -> Form {
+    let forms = &mut words.forms[f].1;
+    let known = match key {
+        Some(k) => {
+            let known = forms.short.get(&k).copied();
+            if let Some(known) = known {
+                forms.front[front_slot(k)] = Front { key: k, form: known, epoch: 0, local: 0 };
+            }
+            known
         }
-        slot.1
+        None => {
+            long_key.clear();
+            long_key.push(char::from(b'a' + kind as u8));
+            long_key.push_str(text.get(s..e).unwrap_or(""));
+            forms.long.get(long_key.as_str()).copied()
+        }
+    };
+    if let Some(known) = known {
+        return known;
+    }
+    let word = text.get(s..e).unwrap_or("");
+    let (global, stop) = tokenizer.annotate(word, kind, cache, |_, stem, stop| (words.global(stem), stop));
+    let form = Form {
+        global,
+        stop,
+        upper: word.chars().next().is_some_and(char::is_uppercase),
+        alpha: kind == TokenKind::Word || kind == TokenKind::Abbreviation,
+        number: kind == TokenKind::Number,
+    };
+    let forms = &mut words.forms[f].1;
+    match key {
+        Some(k) => {
+            forms.short.insert(k, form);
+            forms.front[front_slot(k)] = Front { key: k, form, epoch: 0, local: 0 };
+        }
+        None => {
+            forms.long.insert(long_key.as_str().into(), form);
+        }
+    }
+    words.n_forms += 1;
+    form
+}
+
+/// Where tokens come from: a document text, the tokenizer of its language
+/// and that language's form table.
+struct Source<'a> {
+    tokenizer: &'a Tokenizer,
+    /// Index of the language's form table in [`Interner::forms`].
+    forms: usize,
+    /// The document text.
+    text: &'a str,
+    /// Offset of the sentence the spans are relative to.
+    base: usize,
+}
+
+/// Appends to `out` the tokens at `spans` (relative to `source.base`).
+#[inline(never)]
+fn push_tokens(
+    words: &mut Interner,
+    long_key: &mut String,
+    cache: &mut StemCache,
+    source: &Source<'_>,
+    spans: &[(Span, TokenKind)],
+    out: &mut Vec<Tok>,
+) {
+    out.reserve(spans.len());
+    let bytes = source.text.as_bytes();
+    for &(t, kind) in spans {
+        let (s, e) = (source.base + t.start, source.base + t.end);
+        let key = short_form_key(bytes, s, e, kind);
+        // A form met before (the hot path: no hashing beyond one
+        // multiplication, no call; its cluster id too once met in this
+        // cluster).
+        if let Some(k) = key {
+            let epoch = words.epoch;
+            let front = &mut words.forms[source.forms].1.front[front_slot(k)];
+            if front.key == k {
+                if front.epoch != epoch {
+                    front.local = local_id(&mut words.local, epoch, &mut words.len, front.form.global);
+                    front.epoch = epoch;
+                }
+                let f = front.form;
+                out.push(Tok { id: front.local, stop: f.stop, upper: f.upper, alpha: f.alpha, number: f.number });
+                continue;
+            }
+        }
+        let f = form_slow(words, source.forms, long_key, source.tokenizer, cache, source.text, (s, e, kind), key);
+        let id = local_id(&mut words.local, words.epoch, &mut words.len, f.global);
+        out.push(Tok { id, stop: f.stop, upper: f.upper, alpha: f.alpha, number: f.number });
     }
 }
 
@@ -175,7 +437,7 @@ struct FirstSeen {
 #[derive(Default)]
 struct Scratch {
     words: Interner,
-    concept_ids: FxMap<u64, u32>,
+    concept_ids: ConceptTable,
     postings: Vec<Vec<u32>>,
 }
 
@@ -203,6 +465,30 @@ pub(crate) fn analyze(docs: &[Document<'_>]) -> Cluster {
 /// their UTF-8 encoding).
 pub(crate) fn count_words(s: &str) -> usize {
     let b = s.as_bytes();
+    // Nearly always only ASCII white space separates words: count the
+    // starts of runs of other bytes, a branch-free pass the compiler
+    // vectorises, unless a wide space is present.
+    let wide = !b.is_ascii()
+        && memchr::memchr3_iter(0xc2, 0xe1, 0xe2, b).chain(memchr::memchr_iter(0xe3, b)).any(|i| wide_space(b, i) > 0);
+    if !wide {
+        let ascii_space = |c: u8| (c == b' ') | (c.wrapping_sub(b'\t') < 5);
+        let first = usize::from(b.first().is_some_and(|&c| !ascii_space(c)));
+        // Word starts after the first byte: pairs (space, other). Counted in
+        // blocks of 128 pairs into a byte, so the loop runs on vectors.
+        let mut n = first;
+        let (before, after) = (b.get(..b.len().saturating_sub(1)).unwrap_or_default(), b.get(1..).unwrap_or_default());
+        for (x, y) in before.chunks(128).zip(after.chunks(128)) {
+            let starts =
+                x.iter().zip(y).fold(0u8, |acc, (&p, &c)| acc.wrapping_add(u8::from(ascii_space(p) & !ascii_space(c))));
+            n += usize::from(starts);
+        }
+        return n;
+    }
+    count_words_wide(b)
+}
+
+/// [`count_words`] when wide white space is present.
+fn count_words_wide(b: &[u8]) -> usize {
     // `skip`: continuation bytes of a wide space still to pass.
     let (mut n, mut after_space, mut skip) = (0, true, 0);
     for (i, &c) in b.iter().enumerate() {
@@ -238,10 +524,103 @@ fn wide_space(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Concept keys → cluster concept ids: an open-addressing table (linear
+/// probing) emptied in O(1) per cluster by an epoch stamp, kept from
+/// cluster to cluster on a thread.
+#[derive(Default)]
+struct ConceptTable {
+    /// (key, id, epoch); a slot of another epoch is empty.
+    slots: Vec<(u64, u32, u32)>,
+    epoch: u32,
+    len: usize,
+}
+
+impl ConceptTable {
+    /// Empties the table for a cluster expected to have about `expected`
+    /// concepts.
+    fn begin(&mut self, expected: usize) {
+        let want = (2 * expected).next_power_of_two().max(1 << 10);
+        if self.slots.len() < want || self.slots.len() > 8 * want.max(1 << 15) || self.epoch == u32::MAX {
+            self.slots = vec![(0, 0, 0); want];
+            self.epoch = 0;
+        }
+        self.epoch += 1;
+        self.len = 0;
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The id of `key`, or `next` when it is new (then recorded).
+    #[inline]
+    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, id, epoch) = self.slots[i];
+            if epoch != self.epoch {
+                break;
+            }
+            if k == key {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, next, self.epoch);
+        self.len += 1;
+        if 2 * self.len > self.slots.len() {
+            self.grow();
+        }
+        next
+    }
+
+    /// Doubles the table, keeping this epoch's entries.
+    #[cold]
+    fn grow(&mut self) {
+        let bigger = vec![(0, 0, 0); 2 * self.slots.len()];
+        let old = std::mem::replace(&mut self.slots, bigger);
+        let epoch = self.epoch;
+        let mask = self.slots.len() - 1;
+        for (k, id, e) in old {
+            if e == epoch {
+                let mut i = self.slot(k);
+                while self.slots[i].2 == epoch {
+                    i = (i + 1) & mask;
+                }
+                self.slots[i] = (k, id, epoch);
+            }
+        }
+    }
+}
+
+/// Sorts the ids of one sentence. They come nearly sorted (ids are given in
+/// first-seen order, so a sentence's new words and bigrams come ascending,
+/// with the few known ones in between): insertion sort, whose cost is the
+/// length plus the number of inversions, for the usual lengths.
+fn sort_ids<T: Ord + Copy>(v: &mut [T]) {
+    if v.len() > 64 {
+        v.sort_unstable();
+        return;
+    }
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
 /// Gets or creates the id of concept `key`.
-fn concept_id(ids: &mut FxMap<u64, u32>, df: &mut Vec<u32>, is_name: &mut Vec<bool>, key: u64) -> u32 {
+#[inline]
+fn concept_id(ids: &mut ConceptTable, df: &mut Vec<u32>, is_name: &mut Vec<bool>, key: u64) -> u32 {
     let next = df.len() as u32;
-    let c = *ids.entry(key).or_insert(next);
+    let c = ids.get_or_insert(key, next);
     if c == next {
         df.push(0);
         is_name.push(key & u64::from(u32::MAX) == u64::from(u32::MAX));
@@ -252,14 +631,11 @@ fn concept_id(ids: &mut FxMap<u64, u32>, df: &mut Vec<u32>, is_name: &mut Vec<bo
 fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scratch) -> Cluster {
     let Scratch { words, concept_ids, postings } = scratch;
     words.begin();
-    concept_ids.clear();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    if concept_ids.capacity() > 4 * (bytes / 4).max(1 << 12) {
-        // A huge cluster went by: do not keep (and clear) its table forever.
-        *concept_ids = FxMap::default();
-    }
-    concept_ids.reserve((bytes / 8).min(1 << 16));
-    let mut tokenizers: Vec<(Option<Language>, Tokenizer)> = Vec::new();
+    concept_ids.begin(bytes / 8);
+    let mut tokenizers: Vec<(Option<Language>, Tokenizer, usize)> = Vec::new();
+    let mut long_key = String::new();
+    let mut spans: Vec<(Span, TokenKind)> = Vec::new();
     let mut concept_df: Vec<u32> = Vec::new();
     let mut concept_is_name: Vec<bool> = Vec::new();
     let mut term_df: Vec<u32> = Vec::new();
@@ -270,6 +646,9 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut all_toks: Vec<Tok> = Vec::with_capacity(bytes / 5);
     let mut repeats: FxMap<(usize, &str), FirstSeen> = FxMap::default();
     let mut terms: Vec<(u32, u32)> = Vec::new();
+    // All sentences' term lists; which sentence each one repeats.
+    let mut flat_terms: Vec<(u32, u32)> = Vec::with_capacity(bytes / 8);
+    let mut repeat_of: Vec<Option<usize>> = Vec::new();
     // Per word: (capitalised inside a sentence, lower-case) counts.
     let mut case_evidence: Vec<(u32, u32)> = Vec::new();
     // Bigram and figure concepts, then name candidates, of every sentence,
@@ -280,17 +659,19 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut name_ends: Vec<usize> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         first_of_doc.push(sents.len());
-        let lang = match tokenizers.iter().position(|(l, _)| *l == doc.lang) {
+        let lang = match tokenizers.iter().position(|(l, _, _)| *l == doc.lang) {
             Some(i) => i,
             None => {
-                tokenizers.push((doc.lang, Tokenizer::new(doc.lang)));
+                let forms = words.forms_of(doc.lang);
+                tokenizers.push((doc.lang, Tokenizer::new(doc.lang), forms));
                 tokenizers.len() - 1
             }
         };
-        let tok = &tokenizers[lang].1;
+        let (_, tok, forms) = &tokenizers[lang];
+        let forms = *forms;
         let n = doc.sentences.len().max(1);
         for (i, &raw) in doc.sentences.iter().enumerate() {
-            if raw.get(doc.text).is_none() {
+            if raw.get(doc.text).is_none() || doc.title == Some(raw) {
                 continue;
             }
             let span = strip_dateline(doc.text, raw, i < 3);
@@ -302,15 +683,11 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                 Some(&f) => (&all_toks[f.start..f.end], f.words, f.usable, Some(f.sent)),
                 None => {
                     let start = all_toks.len();
-                    tok.for_each_token(text, cache, |t| {
-                        all_toks.push(Tok {
-                            id: words.id(t.stem),
-                            stop: t.stop,
-                            upper: t.text.chars().next().is_some_and(char::is_uppercase),
-                            alpha: t.kind == TokenKind::Word || t.kind == TokenKind::Abbreviation,
-                            number: t.kind == TokenKind::Number,
-                        })
-                    });
+                    let base = span.start;
+                    spans.clear();
+                    tok.for_each_span(text, |t, kind| spans.push((t, kind)));
+                    let source = Source { tokenizer: tok, forms, text: doc.text, base };
+                    push_tokens(words, &mut long_key, cache, &source, &spans, &mut all_toks);
                     let (n_words, usable) = (count_words(text), classify(text, doc.lang));
                     let first = FirstSeen { start, end: all_toks.len(), words: n_words, usable, sent: sents.len() };
                     repeats.insert((lang, text), first);
@@ -322,27 +699,42 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             if words.len as usize > case_evidence.len() {
                 case_evidence.resize(words.len as usize, (0, 0));
             }
+            repeat_of.push(first);
             if let Some(first) = first {
-                // A repeat: the same terms and bigram and figure concepts
-                // (all known already) as its first occurrence; only the case
-                // evidence and name candidates are counted again.
+                // A repeat: the same terms and concepts as its first
+                // occurrence (all known already, shared); only the case
+                // evidence is counted again.
                 for (k, t) in toks.iter().enumerate() {
                     if !t.stop && t.alpha {
                         if !t.upper {
                             case_evidence[t.id as usize].1 += 1;
-                            continue;
-                        }
-                        if k > 0 {
+                        } else if k > 0 {
                             case_evidence[t.id as usize].0 += 1;
                         }
-                        flat_names.push(t.id);
                     }
                 }
-                let start = if first == 0 { 0 } else { concept_ends[first - 1] };
-                flat_concepts.extend_from_within(start..concept_ends[first]);
-                terms.extend_from_slice(&sents[first].terms);
+                concept_ends.push(flat_concepts.len());
+                name_ends.push(flat_names.len());
+                let range = sents[first].terms;
+                for &(t, _) in &flat_terms[range.0 as usize..range.1 as usize] {
+                    term_df[t as usize] += 1;
+                }
+                let index = sents.len();
+                sents.push(Sent {
+                    doc: d,
+                    index: i,
+                    span,
+                    words: n_words,
+                    terms: range,
+                    concepts: (0, 0),
+                    rel_pos: i as f64 / n as f64,
+                    usable,
+                    short: n_words < MIN_WORDS,
+                    group: index,
+                });
+                continue;
             }
-            for (k, t) in toks.iter().enumerate().filter(|_| first.is_none()) {
+            for (k, t) in toks.iter().enumerate() {
                 let id = t.id;
                 ids.push((id, t.stop));
                 if !t.stop && t.alpha {
@@ -370,7 +762,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             }
             concept_ends.push(flat_concepts.len());
             name_ends.push(flat_names.len());
-            terms.sort_unstable();
+            sort_ids(&mut terms);
             terms.dedup_by(|b, a| {
                 if a.0 == b.0 {
                     a.1 += b.1;
@@ -386,13 +778,15 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                 term_df[t as usize] += 1;
             }
             let index = sents.len();
+            let start = flat_terms.len() as u32;
+            flat_terms.extend_from_slice(&terms);
             sents.push(Sent {
                 doc: d,
                 index: i,
                 span,
                 words: n_words,
-                terms: terms.clone(),
-                concepts: Vec::new(),
+                terms: (start, flat_terms.len() as u32),
+                concepts: (0, 0),
                 rel_pos: i as f64 / n as f64,
                 usable,
                 short: n_words < MIN_WORDS,
@@ -404,8 +798,14 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     // sentences more often than not (so "Britain" opening a sentence counts,
     // "Residents" does not).
     let mut concepts: Vec<u32> = Vec::new();
+    let mut all_concepts: Vec<u32> = Vec::with_capacity(flat_concepts.len() + flat_names.len());
     let (mut c_start, mut n_start) = (0, 0);
-    for (k, sent) in sents.iter_mut().enumerate() {
+    for k in 0..sents.len() {
+        if let Some(first) = repeat_of[k] {
+            // Same tokens, same concepts (none of them new).
+            sents[k].concepts = sents[first].concepts;
+            continue;
+        }
         concepts.clear();
         concepts.extend_from_slice(&flat_concepts[c_start..concept_ends[k]]);
         for &id in &flat_names[n_start..name_ends[k]] {
@@ -416,13 +816,15 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             }
         }
         (c_start, n_start) = (concept_ends[k], name_ends[k]);
-        concepts.sort_unstable();
+        sort_ids(&mut concepts);
         concepts.dedup();
-        sent.concepts = concepts.clone();
+        let start = all_concepts.len() as u32;
+        all_concepts.extend_from_slice(&concepts);
+        sents[k].concepts = (start, all_concepts.len() as u32);
     }
     let mut concept_last_doc = vec![usize::MAX; concept_df.len()];
     for sent in &sents {
-        for &c in &sent.concepts {
+        for &c in &all_concepts[sent.concepts.0 as usize..sent.concepts.1 as usize] {
             if concept_last_doc[c as usize] != sent.doc {
                 concept_last_doc[c as usize] = sent.doc;
                 concept_df[c as usize] += 1;
@@ -438,8 +840,12 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
         concept_is_name,
         concept_groups: Vec::new(),
         idf,
-        group_docs: Vec::new(),
-        group_members: Vec::new(),
+        terms: flat_terms,
+        concepts: all_concepts,
+        group_doc_list: Vec::new(),
+        group_docs_at: Vec::new(),
+        group_member_list: Vec::new(),
+        group_members_at: Vec::new(),
         first_of_doc,
         dates: docs.iter().map(|d| d.date.map(str::to_string)).collect(),
     };
@@ -447,8 +853,8 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut concept_groups = vec![0u32; cluster.concept_df.len()];
     let mut last_group = vec![usize::MAX; cluster.concept_df.len()];
     for root in 0..cluster.sents.len() {
-        for &m in &cluster.group_members[root] {
-            for &c in &cluster.sents[m].concepts {
+        for &m in cluster.group_members(root) {
+            for &c in cluster.concepts_of(m) {
                 if last_group[c as usize] != root {
                     last_group[c as usize] = root;
                     concept_groups[c as usize] += 1;
@@ -480,11 +886,44 @@ fn group_near_duplicates(cluster: &mut Cluster, postings: &mut Vec<Vec<u32>>) {
     }
     let mut shared: Vec<u32> = vec![0; n];
     let mut touched: Vec<usize> = Vec::new();
+    let mut set_aside = vec![false; n_concepts];
     for i in 0..n {
         touched.clear();
-        for &c in &cluster.sents[i].concepts {
+        let concepts = cluster.concepts_of(i);
+        let a = concepts.len();
+        // A sentence that qualifies below shares at least `need` (counted)
+        // concepts with this one: Dice ≥ 0.5 means 4s ≥ a + b ≥ a + s, so
+        // s ≥ a / 3; containment means s ≥ 0.8 · 6. So it shares one of the
+        // concepts left after setting aside the `need - 1` with the longest
+        // lists (prefix filtering): only the others' lists are walked, and
+        // the set-aside ones are counted for the candidates found.
+        let need = a.div_ceil(3).clamp(1, 5);
+        let mut aside = [(0usize, u32::MAX); 4];
+        let aside = &mut aside[..need - 1];
+        if !aside.is_empty() {
+            for &c in concepts {
+                let len = postings[c as usize].len();
+                if len > MAX_POSTINGS || len <= aside[aside.len() - 1].0 {
+                    continue;
+                }
+                // Insert, keeping `aside` sorted by decreasing length.
+                let mut k = aside.len() - 1;
+                while k > 0 && aside[k - 1].0 < len {
+                    aside[k] = aside[k - 1];
+                    k -= 1;
+                }
+                aside[k] = (len, c);
+            }
+        }
+        let n_aside = aside.iter().filter(|&&(len, _)| len > 0).count();
+        for &(len, c) in aside.iter() {
+            if len > 0 {
+                set_aside[c as usize] = true;
+            }
+        }
+        for &c in concepts {
             let list = &postings[c as usize];
-            if list.len() > MAX_POSTINGS {
+            if list.len() > MAX_POSTINGS || set_aside[c as usize] {
                 continue;
             }
             for &r in list {
@@ -495,12 +934,31 @@ fn group_near_duplicates(cluster: &mut Cluster, postings: &mut Vec<Vec<u32>>) {
                 shared[r] += 1;
             }
         }
-        let a = cluster.sents[i].concepts.len();
         let mut best: Option<(f64, usize)> = None;
+        for &(_, c) in aside.iter() {
+            if let Some(flag) = set_aside.get_mut(c as usize) {
+                *flag = false;
+            }
+        }
         for &r in &touched {
-            let s = shared[r] as usize;
+            let mut s = shared[r] as usize;
             shared[r] = 0;
-            let b = cluster.sents[r].concepts.len();
+            let other = cluster.concepts_of(r);
+            // A lower bound (rounded down, so never above the exact test's)
+            // of the concepts `r` must share: Dice or containment.
+            let (b, small) = (other.len(), a.min(other.len()));
+            let low = if small >= 6 { ((a + b) / 4).min(small * 4 / 5 - 1) } else { (a + b) / 4 };
+            if s + n_aside < low.max(need) {
+                continue;
+            }
+            for &(len, c) in aside.iter() {
+                if len > 0 && other.binary_search(&c).is_ok() {
+                    s += 1;
+                }
+            }
+            if s < need {
+                continue;
+            }
             let dice = 2.0 * s as f64 / (a + b) as f64;
             let small = a.min(b);
             let contained = small >= 6 && s as f64 >= 0.8 * small as f64;
@@ -512,24 +970,47 @@ fn group_near_duplicates(cluster: &mut Cluster, postings: &mut Vec<Vec<u32>>) {
         match best {
             Some((_, r)) => cluster.sents[i].group = cluster.sents[r].group,
             None => {
-                for &c in &cluster.sents[i].concepts {
+                for &c in cluster.concepts_of(i) {
                     postings[c as usize].push(i as u32);
                 }
             }
         }
     }
-    cluster.group_docs = vec![Vec::new(); n];
-    cluster.group_members = vec![Vec::new(); n];
-    for (i, s) in cluster.sents.iter().enumerate() {
-        cluster.group_members[s.group].push(i);
-        let docs = &mut cluster.group_docs[s.group];
-        if !docs.contains(&s.doc) {
-            docs.push(s.doc);
+    // Members and documents of each group, one group after the other
+    // (members ascending: sentences are visited in order).
+    let mut counts = vec![0u32; n];
+    for sent in &cluster.sents {
+        counts[sent.group] += 1;
+    }
+    let mut at = Vec::with_capacity(n);
+    let mut end = 0u32;
+    for &c in &counts {
+        at.push((end, end));
+        end += c;
+    }
+    let mut members = vec![0usize; end as usize];
+    for (i, sent) in cluster.sents.iter().enumerate() {
+        let slot = &mut at[sent.group].1;
+        members[*slot as usize] = i;
+        *slot += 1;
+    }
+    let mut docs_at = Vec::with_capacity(n);
+    let mut docs: Vec<usize> = Vec::with_capacity(n);
+    for &(a, b) in &at {
+        let start = docs.len();
+        for &m in &members[a as usize..b as usize] {
+            let doc = cluster.sents[m].doc;
+            if !docs[start..].contains(&doc) {
+                docs.push(doc);
+            }
         }
+        docs[start..].sort_unstable();
+        docs_at.push((start as u32, docs.len() as u32));
     }
-    for d in &mut cluster.group_docs {
-        d.sort_unstable();
-    }
+    cluster.group_member_list = members;
+    cluster.group_members_at = at;
+    cluster.group_doc_list = docs;
+    cluster.group_docs_at = docs_at;
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@
 //! let docs: Vec<Document> = texts
 //!     .iter()
 //!     .zip(&sentences)
-//!     .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None })
+//!     .map(|(t, s)| Document { text: t, sentences: s, lang: Some(Language::English), date: None, title: None })
 //!     .collect();
 //! let summarizer = Summarizer::builder()
 //!     .budget(Budget::Words(20))
@@ -76,6 +76,11 @@ pub struct Document<'a> {
     /// Publication date (`YYYY-MM-DD`, or any string that sorts in time
     /// order), when known: used for ordering and by [`Algorithm::Lead`].
     pub date: Option<&'a str>,
+    /// Its title (headline), when known: a span of `text`, never selected
+    /// as a summary sentence (should it also be among `sentences`, it is
+    /// skipped there). Not a selection signal yet: weighting the concepts
+    /// titles name did not help on the seed cluster (see `Coverage`).
+    pub title: Option<Span>,
 }
 
 /// How long a summary may be.
@@ -295,7 +300,7 @@ impl Summarizer {
                 SummarySentence {
                     doc: sent.doc,
                     span: sent.span,
-                    sources: cluster.group_docs[sent.group].clone(),
+                    sources: cluster.group_docs(sent.group).to_vec(),
                     score,
                 }
             })
@@ -325,7 +330,7 @@ fn story_order(cluster: &Cluster, chosen: &[(usize, f64)]) -> Vec<(usize, f64)> 
     let usual = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(d, _)| *d);
     let date_of = |doc: usize| cluster.dates.get(doc).and_then(|d| d.as_deref()).or(usual);
     let key = |s: usize| {
-        let members = &cluster.group_members[cluster.sents[s].group];
+        let members = cluster.group_members(cluster.sents[s].group);
         let date = members.iter().filter_map(|&m| date_of(cluster.sents[m].doc)).min();
         let pos = members.iter().map(|&m| cluster.sents[m].rel_pos).fold(1.0, f64::min);
         (date, pos)

@@ -7,7 +7,10 @@
 //! a heading, caption or credit; "KABUL:" / "WASHINGTON (Reuters) -" before
 //! the first word is a dateline.
 
+use std::sync::OnceLock;
+
 use brief_tokenize::{Language, Span};
+use rustc_hash::FxHashSet;
 
 /// How a sentence may be used in a summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,22 +50,23 @@ fn ends_like_sentence(t: &str) -> bool {
 }
 
 fn quotes_balanced(t: &str) -> bool {
-    // One pass over the bytes: '"' is ASCII, and the curly and angle quotes
-    // are only looked for when the sentence has non-ASCII bytes at all.
-    let straight = t.bytes().filter(|&b| b == b'"').count();
-    if straight % 2 != 0 {
+    // '"' is ASCII; the curly and angle quotes are found by their lead
+    // bytes (“ ” are E2 80 9C/9D, « » are C2 AB/BB), and only looked for
+    // when the sentence has non-ASCII bytes at all.
+    let b = t.as_bytes();
+    if memchr::memchr_iter(b'"', b).count() % 2 != 0 {
         return false;
     }
-    if t.is_ascii() {
+    if b.is_ascii() {
         return true;
     }
     let (mut curly, mut angle) = (0isize, 0isize);
-    for c in t.chars() {
-        match c {
-            '“' => curly += 1,
-            '”' => curly -= 1,
-            '«' => angle += 1,
-            '»' => angle -= 1,
+    for i in memchr::memchr2_iter(0xe2, 0xc2, b) {
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (0xe2, Some(0x80), Some(0x9c)) => curly += 1,
+            (0xe2, Some(0x80), Some(0x9d)) => curly -= 1,
+            (0xc2, Some(0xab), _) => angle += 1,
+            (0xc2, Some(0xbb), _) => angle -= 1,
             _ => {}
         }
     }
@@ -178,6 +182,26 @@ fn openers(lang: Option<Language>) -> &'static [&'static str] {
     }
 }
 
+/// Is `lower` (a lower-case word) one of [`openers`] of `lang`? A hash
+/// lookup (the lists are made into sets once).
+fn is_opener(lang: Option<Language>, lower: &str) -> bool {
+    static SETS: OnceLock<Vec<FxHashSet<&'static str>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        let mut sets = vec![FxHashSet::default(); Language::ALL.len() + 1];
+        for l in Language::ALL {
+            if let Some(set) = sets.get_mut(l as usize) {
+                set.extend(openers(Some(l)).iter().copied());
+            }
+        }
+        if let Some(set) = sets.last_mut() {
+            set.extend(openers(None).iter().copied());
+        }
+        sets
+    });
+    let index = lang.map_or(Language::ALL.len(), |l| l as usize);
+    sets.get(index).is_some_and(|set| set.contains(lower))
+}
+
 /// English definite descriptions of an earlier event ("The claim was
 /// backed up…"): they point at a sentence the reader has not seen.
 const EVENT_NOUNS_EN: &[&str] = &[
@@ -196,42 +220,79 @@ const EVENT_NOUNS_EN: &[&str] = &[
 ];
 
 fn refers_back(t: &str, lang: Option<Language>) -> bool {
-    let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3);
-    let Some(first) = words.next() else { return false };
-    let first = Folded::new(first);
-    let second = Folded::new(words.next().unwrap_or_default());
-    let list = openers(lang);
-    if list.iter().any(|w| first.is(w)) {
+    let (first, second) = first_two_words(t);
+    let Some(first) = first else { return false };
+    let first = Lower::new(first);
+    let first = first.as_str();
+    if is_opener(lang, first) {
         return true;
     }
+    let second = Lower::new(second.unwrap_or_default());
+    let second = second.as_str();
     // "Hours later, …", "Days earlier, …": relative time with no anchor.
-    if ["later", "earlier", "afterwards"].iter().any(|w| second.is(w)) && !first.is("the") {
+    if ["later", "earlier", "afterwards"].contains(&second) && first != "the" {
         return true;
     }
-    matches!(lang, Some(Language::English) | None) && first.is("the") && EVENT_NOUNS_EN.iter().any(|w| second.is(w))
+    matches!(lang, Some(Language::English) | None) && first == "the" && EVENT_NOUNS_EN.contains(&second)
 }
 
-/// A word compared case-insensitively (as its `to_lowercase`) with
-/// lower-case words, without allocating when it is ASCII.
-enum Folded<'a> {
-    Ascii(&'a str),
-    Other(String),
-}
-
-impl Folded<'_> {
-    fn new(w: &str) -> Folded<'_> {
-        if w.is_ascii() {
-            Folded::Ascii(w)
+/// The first two words of `t`: maximal runs of alphanumeric characters.
+fn first_two_words(t: &str) -> (Option<&str>, Option<&str>) {
+    // ASCII fast path: bytes decide, until a non-ASCII byte shows up.
+    let b = t.as_bytes();
+    let mut found: [Option<&str>; 2] = [None, None];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < 2 {
+        if !b[i].is_ascii() {
+            let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+            return (words.next(), words.next());
+        }
+        if b[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i < b.len() && !b[i].is_ascii() {
+                // The word may go on with a non-ASCII letter.
+                let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+                return (words.next(), words.next());
+            }
+            found[n] = t.get(start..i);
+            n += 1;
         } else {
-            Folded::Other(w.to_lowercase())
+            i += 1;
+        }
+    }
+    (found[0], found[1])
+}
+
+/// A word lower-cased (as `to_lowercase`), on the stack when it is short
+/// ASCII, so comparing it with lower-case words is a plain comparison.
+struct Lower {
+    buf: [u8; 24],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    fn new(w: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..w.len()) {
+            Some(dst) if w.is_ascii() => {
+                for (d, s) in dst.iter_mut().zip(w.bytes()) {
+                    *d = s.to_ascii_lowercase();
+                }
+                Lower { buf, len: w.len(), heap: None }
+            }
+            _ => Lower { buf, len: 0, heap: Some(w.to_lowercase()) },
         }
     }
 
-    /// Is the word, lower-cased, `lower` (a lower-case word)?
-    fn is(&self, lower: &str) -> bool {
-        match self {
-            Folded::Ascii(w) => w.eq_ignore_ascii_case(lower),
-            Folded::Other(w) => w == lower,
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
         }
     }
 }
@@ -246,8 +307,15 @@ impl Folded<'_> {
 pub(crate) fn strip_dateline(text: &str, span: Span, leading: bool) -> Span {
     let Some(s) = span.get(text) else { return span };
     // A dateline is short: look at the first 60 bytes only.
-    let head_end = s.char_indices().map(|(i, _)| i).find(|&i| i >= 60).unwrap_or(s.len());
+    let head_end = (60..s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len());
     let head = &s[..head_end];
+    // Most sentences have no separator in their head at all ('—' and '–'
+    // start with the byte 0xe2).
+    let hb = head.as_bytes();
+    let dash = |i: usize| hb.get(i + 1) == Some(&0x80) && matches!(hb.get(i + 2), Some(0x93 | 0x94));
+    if !memchr::memchr3_iter(b':', b'-', 0xe2, hb).any(|i| hb[i] != 0xe2 || dash(i)) {
+        return span;
+    }
     let mut cut = None;
     for (i, c) in head.char_indices() {
         let sep_len = match c {
@@ -322,6 +390,11 @@ mod tests {
             ("Price: Dh136,814 for the base model and more.", "Price: Dh136,814 for the base model and more."),
             ("US-led forces withdrew from the country in May.", "US-led forces withdrew from the country in May."),
             ("Kabul: Fell.", "Kabul: Fell."),
+            ("KABUL – Taliban fighters entered the city today.", "Taliban fighters entered the city today."),
+            (
+                "“We will win,” the Taliban said on Friday morning.",
+                "“We will win,” the Taliban said on Friday morning.",
+            ),
             ("", ""),
         ] {
             let leading = !input.starts_with("Price");
@@ -345,8 +418,58 @@ mod tests {
             ("Taliban near gates of Kabul as embassies prepare for evacuations", Use::Never),
             ("Afghan military vehicles in Kandahar (Sidiqullah Khan/AP)", Use::Never),
             ("Will the government in Kabul survive the next thirty days?", Use::Never),
+            ("Ils ont pris la ville.", Use::Standalone),
+            ("Él dijo que la ciudad cayó.", Use::Standalone),
+            ("Außerdem fiel die Stadt am Freitag.", Use::Standalone),
         ] {
             assert_eq!(classify(input, en), want, "{input:?}");
+        }
+        let de = Some(Language::German);
+        assert_eq!(classify("Außerdem fiel die Stadt am Freitag.", de), Use::NeedsAntecedent);
+        assert_eq!(classify("AUSSERDEM fiel die Stadt.", de), Use::Standalone);
+        let es = Some(Language::Spanish);
+        assert_eq!(classify("Él dijo que la ciudad cayó.", es), Use::NeedsAntecedent);
+    }
+
+    /// The words `first_two_words` finds are those of splitting on every
+    /// non-alphanumeric character.
+    fn check_words(t: &str) {
+        let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        assert_eq!(first_two_words(t), (words.next(), words.next()), "{t:?}");
+    }
+
+    #[test]
+    fn two_words() {
+        for t in [
+            "",
+            " ",
+            "one",
+            "One, two three",
+            "  --  Hours later, the",
+            "café au lait",
+            "naïve idea",
+            "“Quoted” words",
+            "x\u{e9}y z",
+            "12,000 troops",
+            "ab日本 cd",
+            "a b",
+        ] {
+            check_words(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn two_words_match_split(t in "(\\PC|\\s|[a-zé ,.'’-]){0,40}") {
+            check_words(&t);
+        }
+
+        #[test]
+        fn quotes_match_char_counts(t in "(\\PC|[\"“”«»])*") {
+            let straight = t.chars().filter(|&c| c == '"').count();
+            let curly: isize = t.chars().map(|c| match c { '“' => 1, '”' => -1, _ => 0 }).sum();
+            let angle: isize = t.chars().map(|c| match c { '«' => 1, '»' => -1, _ => 0 }).sum();
+            proptest::prop_assert_eq!(quotes_balanced(&t), straight % 2 == 0 && curly == 0 && angle == 0);
         }
     }
 }

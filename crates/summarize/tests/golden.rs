@@ -72,6 +72,7 @@ fn render() -> String {
                 sentences: s,
                 lang: case.lang,
                 date: case.dated.then_some(d.as_str()),
+                title: None,
             })
             .collect();
         let algorithms: &[Algorithm] = if case.quick { &[Algorithm::Coverage] } else { &Algorithm::ALL };

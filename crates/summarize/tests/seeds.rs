@@ -8,6 +8,9 @@ use brief_tokenize::{paragraphs, Language, SentenceSplitter, Span};
 struct Seed {
     text: String,
     date: Option<String>,
+    /// The first paragraph when it reads as a headline (no final
+    /// punctuation, not a metadata line).
+    title: Option<Span>,
     sentences: Vec<Span>,
 }
 
@@ -35,10 +38,16 @@ fn load() -> Vec<Seed> {
         .map(|p| {
             let text = std::fs::read_to_string(p).expect("seed");
             let mut date = None;
+            let mut title = None;
             let mut sentences = Vec::new();
-            for para in paragraphs(&text) {
+            for (k, para) in paragraphs(&text).into_iter().enumerate() {
                 let mut para = para;
                 let s = &text[para];
+                let t = s.trim();
+                if k == 0 && !t.starts_with("date ") && !t.ends_with(['.', '!', '?', ')']) {
+                    title = Some(para);
+                    continue;
+                }
                 if let Some(rest) = s.strip_prefix("date ") {
                     // " date 2021-08-13 <caption or lead>": metadata prefix.
                     date = rest.get(..10).map(str::to_string);
@@ -49,7 +58,7 @@ fn load() -> Vec<Seed> {
                     sentences.extend(splitter.split_paragraph(&text, para));
                 }
             }
-            Seed { text, date, sentences }
+            Seed { text, date, title, sentences }
         })
         .collect()
 }
@@ -62,6 +71,7 @@ fn docs(seeds: &[Seed]) -> Vec<Document<'_>> {
             sentences: &s.sentences,
             lang: Some(Language::English),
             date: s.date.as_deref(),
+            title: s.title,
         })
         .collect()
 }

@@ -10,8 +10,11 @@ use proptest::prelude::*;
 fn with_docs<R>(texts: &[&str], lang: Option<Language>, f: impl FnOnce(&[Document<'_>]) -> R) -> R {
     let splitter = SentenceSplitter::new(lang);
     let sentences: Vec<Vec<Span>> = texts.iter().map(|t| splitter.split(t)).collect();
-    let docs: Vec<Document> =
-        texts.iter().zip(&sentences).map(|(t, s)| Document { text: t, sentences: s, lang, date: None }).collect();
+    let docs: Vec<Document> = texts
+        .iter()
+        .zip(&sentences)
+        .map(|(t, s)| Document { text: t, sentences: s, lang, date: None, title: None })
+        .collect();
     f(&docs)
 }
 
@@ -78,8 +81,8 @@ fn invalid_spans_are_ignored() {
     let euro = "€ Kabul fell to the Taliban on Sunday after the president fled abroad.";
     let mid_char = [Span::new(1, euro.len())];
     let docs = [
-        Document { text, sentences: &spans, lang: Some(Language::English), date: Some("2021-08-15") },
-        Document { text: euro, sentences: &mid_char, lang: None, date: None },
+        Document { text, sentences: &spans, lang: Some(Language::English), date: Some("2021-08-15"), title: None },
+        Document { text: euro, sentences: &mid_char, lang: None, date: None, title: None },
     ];
     for algorithm in Algorithm::ALL {
         let s = Summarizer::builder().algorithm(algorithm).build().expect("valid");
@@ -134,6 +137,37 @@ proptest! {
             for v in [x.precision, x.recall, x.f1] {
                 prop_assert!((0.0..=1.0).contains(&v));
             }
+        }
+    }
+}
+
+#[test]
+fn title_is_never_selected() {
+    // The title is also passed among the sentences (a caller that does not
+    // keep it apart): it is skipped, for every algorithm.
+    let texts = [
+        "Army retakes the northern city of Foo after a long siege. The army retook the northern city of Foo on Monday after a long siege, officials said.",
+        "Army retakes the northern city of Foo after a long siege. Residents of Foo came out to greet the soldiers on Monday as the fighting ended.",
+    ];
+    let splitter = SentenceSplitter::new(Some(Language::English));
+    let sentences: Vec<Vec<Span>> = texts.iter().map(|t| splitter.split(t)).collect();
+    for algorithm in Algorithm::ALL {
+        let docs: Vec<Document> = texts
+            .iter()
+            .zip(&sentences)
+            .map(|(t, s)| Document {
+                text: t,
+                sentences: s,
+                lang: Some(Language::English),
+                date: None,
+                title: s.first().copied(),
+            })
+            .collect();
+        let s = Summarizer::builder().budget(Budget::Words(40)).algorithm(algorithm).build().expect("valid");
+        let summary = s.summarize(&docs);
+        assert!(!summary.sentences.is_empty(), "{algorithm}");
+        for sent in &summary.sentences {
+            assert_ne!(Some(sent.span), docs[sent.doc].title, "{algorithm}: {}", &docs[sent.doc].text[sent.span]);
         }
     }
 }

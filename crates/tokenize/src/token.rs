@@ -332,6 +332,38 @@ impl Tokenizer {
         });
     }
 
+    /// The normal form, stem and stopword flag of one token, given its text
+    /// and kind as [`for_each_span`](Self::for_each_span) reports them: calls
+    /// `f(norm, stem, stop)` with exactly what
+    /// [`for_each_token`](Self::for_each_token) gives that token (they depend
+    /// on nothing else). For callers that keep their own table per token
+    /// form and only need to annotate the forms they have not seen yet.
+    ///
+    /// ```
+    /// use brief_tokenize::{Language, StemCache, TokenKind, Tokenizer};
+    /// let tokenizer = Tokenizer::new(Some(Language::English));
+    /// let mut cache = StemCache::new();
+    /// let got = tokenizer.annotate("Fighters", TokenKind::Word, &mut cache, |norm, stem, stop| {
+    ///     (norm.to_string(), stem.to_string(), stop)
+    /// });
+    /// assert_eq!(got, ("fighters".to_string(), "fighter".to_string(), false));
+    /// ```
+    pub fn annotate<R>(
+        &self,
+        word: &str,
+        kind: TokenKind,
+        cache: &mut StemCache,
+        f: impl FnOnce(&str, &str, bool) -> R,
+    ) -> R {
+        cache.prepare(self.lang);
+        let StemCache { entries, norm: buf, .. } = cache;
+        // `plain` only lets `for_each_token` skip this check: a plain word
+        // is left as it is here too.
+        let norm: &str = if normalize_into(self.lang, word, buf) { buf.as_str() } else { word };
+        let (stem, stop) = if self.stemmable(kind) { cached(self, entries, kind, norm) } else { (norm, false) };
+        f(norm, stem, stop)
+    }
+
     /// Calls `f` with the span and kind of every token of `text`, in order.
     pub fn for_each_span<F: FnMut(Span, TokenKind)>(&self, text: &str, mut f: F) {
         self.scan(text, |s, e, kind, _| f(Span::new(s, e), kind));
@@ -421,6 +453,7 @@ impl Tokenizer {
 
     /// Scans the word starting at `start` (a word char or a currency sign
     /// before a digit), emits it and returns where scanning resumes.
+    #[inline(always)]
     fn word(&self, text: &str, start: usize, emit: &mut impl FnMut(usize, usize, TokenKind, bool)) -> usize {
         let b = text.as_bytes();
         let n = b.len();
@@ -433,14 +466,57 @@ impl Tokenizer {
         // Upper-case ASCII seen (bit 2) / anything but plain ASCII seen.
         let mut class = 0u8;
         let mut plain = true;
-        let mut has_dot = false;
-        let first = char_at(text, start).unwrap_or(' ');
-        let mut kind = if first.is_ascii_digit() || is_currency(first) { TokenKind::Number } else { TokenKind::Word };
         let mut j = start;
-        if is_currency(first) {
-            j += first.len_utf8();
-            plain = first.is_ascii();
+        let mut kind = TokenKind::Word;
+        let b0 = b[start];
+        if b0 < 0x80 {
+            // ASCII: a digit or "$" starts a number (no decoding needed).
+            if b0.is_ascii_digit() || b0 == b'$' {
+                kind = TokenKind::Number;
+            }
+            if b0 == b'$' {
+                j += 1;
+            }
+        } else {
+            let first = char_at(text, start).unwrap_or(' ');
+            if is_currency(first) {
+                kind = TokenKind::Number;
+                j += first.len_utf8();
+                plain = false;
+            }
         }
+        // The common case, kept small so that it stays fast: a run of ASCII
+        // letters and digits ended by the end of the text, a space or a
+        // punctuation mark that joins nothing.
+        while j < n {
+            let c = ASCII_WORD[b[j] as usize];
+            if c == 0 {
+                break;
+            }
+            class |= c;
+            j += 1;
+        }
+        if j >= n || (b[j] < 0x80 && !ASCII_JOINER[b[j] as usize]) {
+            emit(start, j, kind, plain && class & 2 == 0);
+            return j;
+        }
+        self.word_rest(text, start, (j, kind, class, plain), emit)
+    }
+
+    /// The rest of [`word`](Self::word) from `j`, where a character that
+    /// may join the word (or a non-ASCII one) follows: `class`, `plain` as
+    /// there.
+    #[inline(never)]
+    fn word_rest(
+        &self,
+        text: &str,
+        start: usize,
+        (mut j, mut kind, mut class, mut plain): (usize, TokenKind, u8, bool),
+        emit: &mut impl FnMut(usize, usize, TokenKind, bool),
+    ) -> usize {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut has_dot = false;
         loop {
             while j < n {
                 let c = ASCII_WORD[b[j] as usize];

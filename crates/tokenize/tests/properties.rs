@@ -205,6 +205,16 @@ proptest! {
                 .into_iter()
                 .map(|t| (t.span, t.norm.into_owned(), t.stem.into_owned(), t.stop, t.kind))
                 .collect();
+            let annotated: Vec<_> = tokenizer
+                .spans(sentence)
+                .into_iter()
+                .map(|(span, kind)| {
+                    tokenizer.annotate(&sentence[span], kind, &mut cache, |norm, stem, stop| {
+                        (span, norm.to_owned(), stem.to_owned(), stop, kind)
+                    })
+                })
+                .collect();
+            prop_assert_eq!(&slow, &annotated);
             prop_assert_eq!(slow, fast);
         }
     }

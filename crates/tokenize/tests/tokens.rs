@@ -215,6 +215,16 @@ fn fast_path_matches_tokens() {
                 assert_eq!(slow, fast, "{lang:?} {text}");
                 let spans: Vec<_> = tok.spans(text);
                 assert_eq!(spans, slow.iter().map(|t| (t.0, t.4)).collect::<Vec<_>>());
+                // One token at a time, from its text and kind alone.
+                let annotated: Vec<_> = spans
+                    .iter()
+                    .map(|&(span, kind)| {
+                        tok.annotate(&text[span], kind, &mut cache, |norm, stem, stop| {
+                            (span, norm.to_owned(), stem.to_owned(), stop, kind)
+                        })
+                    })
+                    .collect();
+                assert_eq!(slow, annotated, "{lang:?} {text}");
             }
         }
     }

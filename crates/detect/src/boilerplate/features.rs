@@ -62,30 +62,45 @@ pub(crate) fn ends_sentence(t: &str) -> bool {
     stripped.ends_with(FINAL)
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// Hashes of byte strings (lower-cased words, their prefixes, the words of
+/// a line), compared for equality only: eight bytes per multiply, where a
+/// byte-wise hash chains a multiply per byte.
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn fnv(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(26) ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// Case-insensitive 64-bit FNV-1a of a word prefix: a cheap, language
-/// agnostic stand-in for a stem ("Afghan", "Afghanistan's" → "afgha").
+/// Spreads the high bits into the low ones (the hash maps index by the
+/// low bits).
+fn finish(h: u64) -> u64 {
+    h ^ (h >> 29)
+}
+
+/// Up to 8 bytes, little-endian, zero padded.
+fn pack_le(b: &[u8]) -> u64 {
+    b.iter().rev().fold(0, |a, &x| (a << 8) | u64::from(x))
+}
+
+/// The hash of a byte string (its length, then its bytes 8 at a time).
+fn bytes_hash(b: &[u8]) -> u64 {
+    finish(b.chunks(8).fold(mix(SEED, b.len() as u64), |h, c| mix(h, pack_le(c))))
+}
+
+/// The case-insensitive hash of a word prefix: a cheap, language agnostic
+/// stand-in for a stem ("Afghan", "Afghanistan's" → "afgha").
 fn key_of(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    if word.is_ascii() {
-        for &b in word.as_bytes().iter().take(KEY_CHARS) {
-            h = fnv(h, b.to_ascii_lowercase());
-        }
-        return h;
-    }
+    let mut buf = [0u8; 4 * 3 * KEY_CHARS];
+    let mut n = 0;
     for c in word.chars().take(KEY_CHARS).flat_map(char::to_lowercase) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = fnv(h, b);
-        }
+        n += c.encode_utf8(&mut buf[n..]).len();
     }
-    h
+    bytes_hash(&buf[..n])
+}
+
+/// [`bytes_hash`] of `n` ≤ 8 bytes given packed.
+fn bytes_hash_packed(packed: u64, n: usize) -> u64 {
+    finish(mix(mix(SEED, n as u64), packed))
 }
 
 /// Characters kept of a word for its vocabulary key.
@@ -107,8 +122,10 @@ fn lower_into(w: &str, buf: &mut String) {
 /// Computes the features of `t` in `lang` (stopwords only when known), in
 /// one pass over its words.
 pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
-    let mut f = Features { ends_sentence: ends_sentence(t), ..Features::default() };
-    let mut line = FNV_OFFSET;
+    // one key at most per detailed word (of 5 bytes or more with a space)
+    let keys = Vec::with_capacity(DETAIL_WORDS.min(t.len() / 5));
+    let mut f = Features { ends_sentence: ends_sentence(t), keys, ..Features::default() };
+    let mut line = SEED;
     // looked up once per block, not per word
     let set = lang.map(stop_set);
     let max_stop = set.map_or(0, |s| s.max_len);
@@ -132,7 +149,13 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         } else {
             raw.chars().next().is_some_and(char::is_uppercase)
         };
-        let is_label = raw.len() > 2 && raw.ends_with(':') && raw[..raw.len() - 1].chars().all(char::is_alphabetic);
+        let is_label = raw.len() > 2
+            && raw.ends_with(':')
+            && if ascii {
+                raw.as_bytes()[..raw.len() - 1].iter().all(u8::is_ascii_alphabetic)
+            } else {
+                raw[..raw.len() - 1].chars().all(char::is_alphabetic)
+            };
         if is_label && (upper0 || since_cap.is_some_and(|k| k < 3)) {
             f.fields += 1;
             since_cap = None;
@@ -145,72 +168,43 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         if w.is_empty() {
             continue;
         }
+        if ascii || w.is_ascii() {
+            // the common case (“Kabul”, too), in one pass over the bytes
+            ascii_word(&mut f, t, w, upper0, n <= LINE_WORDS, &mut line, lang, set, &mut lowbuf);
+            continue;
+        }
+        // the word is not ASCII from here on
         let short_line = n <= LINE_WORDS;
-        let w_ascii = ascii || w.is_ascii();
-        // short ASCII words are looked up packed, without a lower-cased copy
-        let pack = if w.len() <= max_stop { packed_lower(w) } else { None };
-        if (short_line && !w_ascii) || (pack.is_none() && w.len() <= max_stop) {
+        if short_line || w.len() <= max_stop {
             lower_into(w, &mut lowbuf);
         }
         if short_line {
             // the line's hash: its words lower-cased without punctuation
-            if w_ascii {
-                for b in w.bytes() {
-                    line = fnv(line, b.to_ascii_lowercase());
-                }
-            } else {
-                for &b in lowbuf.as_bytes() {
-                    line = fnv(line, b);
-                }
-            }
-            line = fnv(line, b' ');
+            line = mix(line, bytes_hash(lowbuf.as_bytes()));
         }
         let mut letters = 0usize;
         let mut alpha = true;
-        f.cap_words += usize::from(
-            upper0
-                || (!ascii && w.chars().next().is_some_and(char::is_uppercase))
-                || w.as_bytes()[0].is_ascii_uppercase(),
-        );
-        if ascii {
-            let mut digit = false;
-            for b in w.bytes() {
-                if b.is_ascii_uppercase() {
-                    f.upper += 1;
-                    letters += 1;
-                } else if b.is_ascii_lowercase() {
-                    f.lower += 1;
-                    letters += 1;
-                } else if b != b'\'' && b != b'-' {
-                    alpha = false;
-                    digit |= b.is_ascii_digit();
-                }
-            }
-            f.numbers += usize::from(digit);
-        } else {
-            f.numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
-            for c in w.chars() {
-                if c.is_uppercase() {
-                    f.upper += 1;
-                    letters += 1;
-                } else if c.is_lowercase() {
-                    f.lower += 1;
-                    letters += 1;
-                } else if c.is_alphabetic() {
-                    letters += 1;
-                } else if c != '\'' && c != '’' && c != '-' {
-                    alpha = false;
-                }
+        f.cap_words += usize::from(upper0 || w.chars().next().is_some_and(char::is_uppercase));
+        f.numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
+        for c in w.chars() {
+            if c.is_uppercase() {
+                f.upper += 1;
+                letters += 1;
+            } else if c.is_lowercase() {
+                f.lower += 1;
+                letters += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+            } else if c != '\'' && c != '’' && c != '-' {
+                alpha = false;
             }
         }
         let mut stop = false;
         if let Some(lang) = lang {
             if w.len() <= max_stop {
-                stop = match pack {
-                    Some(p) => set.is_some_and(|s| s.contains(p)),
-                    None => is_stopword(lang, &lowbuf),
-                };
-                if !stop && w.contains(['\'', '’']) {
+                stop = is_stopword(lang, &lowbuf);
+                // (’ is E2 80 99: a byte test turns most words away first)
+                if !stop && w.bytes().any(|b| b == b'\'' || b == 0xE2) && w.contains(['\'', '’']) {
                     // "Afghanistan's" / "l'armée": the stopword check sees the head
                     lower_into(w, &mut lowbuf);
                     if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
@@ -231,19 +225,242 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     f
 }
 
+/// [`features`] for a word whose trimmed form `w` is ASCII: the same
+/// counts, computed eight bytes at a time (SWAR) for words of up to 16
+/// bytes: case, digits, the lower-cased bytes, the word's hash, the
+/// vocabulary key and the packed stopword key, without a loop over the
+/// bytes. `upper0`: the untrimmed word starts with a capital; `t`: the
+/// block `w` is a slice of (read past the word's end where it can).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn ascii_word(
+    f: &mut Features,
+    t: &str,
+    w: &str,
+    upper0: bool,
+    short_line: bool,
+    line: &mut u64,
+    lang: Option<Language>,
+    set: Option<&StopSet>,
+    lowbuf: &mut String,
+) {
+    let n = w.len();
+    if n > 16 {
+        ascii_word_long(f, w, upper0, short_line, line, lang, set, lowbuf);
+        return;
+    }
+    // where `w` starts in `t` (it is a slice of it)
+    let off = (w.as_ptr() as usize).wrapping_sub(t.as_ptr() as usize);
+    let (lo, hi) = load16(t.as_bytes(), off, w.as_bytes());
+    let a = Swar::of(lo, n.min(8));
+    let b = if n > 8 { Swar::of(hi, n - 8) } else { Swar::default() };
+    let (upper, lower) = (bytes_set(a.upper) + bytes_set(b.upper), bytes_set(a.lower) + bytes_set(b.lower));
+    f.upper += upper;
+    f.lower += lower;
+    f.numbers += usize::from(a.digit | b.digit != 0);
+    f.cap_words += usize::from(upper0 || a.upper & 0x80 != 0);
+    let letters = upper + lower;
+    // anything but letters, apostrophes and hyphens
+    let alpha = (a.other | b.other) == 0;
+    let (llo, lhi) = (a.lowered, b.lowered);
+    if short_line {
+        let mut h = mix(mix(SEED, n as u64), llo);
+        if n > 8 {
+            h = mix(h, lhi);
+        }
+        *line = mix(*line, finish(h));
+    }
+    let mut stop = false;
+    if let (Some(lang), Some(set)) = (lang, set) {
+        if n <= set.max_len {
+            stop = set.contains((llo, lhi));
+            if !stop && (a.apos | b.apos) != 0 {
+                // "Afghanistan's" / "l'armée": the stopword check sees the head
+                lower_into(w, lowbuf);
+                if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
+                    stop = !head.is_empty() && is_stopword(lang, head);
+                }
+            }
+        }
+    }
+    if stop {
+        f.stopwords += 1;
+    } else if alpha && letters >= MIN_KEY_CHARS {
+        let k = n.min(KEY_CHARS);
+        f.keys.push(bytes_hash_packed(llo & low_bytes(k), k));
+    }
+}
+
+/// The low `k` ≤ 8 bytes of a `u64`.
+fn low_bytes(k: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * k.min(8) as u32).unwrap_or(0)
+}
+
+/// The number of bytes of a [`Swar`] mask that have their high bit set (a
+/// multiply, where `count_ones` is a dozen instructions without `popcnt`).
+fn bytes_set(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// The first 16 bytes of `w` (which starts at `off` in `t`), little-endian
+/// and zero padded: one load for each half where `t` goes on long enough.
+fn load16(t: &[u8], off: usize, w: &[u8]) -> (u64, u64) {
+    let n = w.len().min(16);
+    let word = |b: &[u8]| b.try_into().map_or(0, u64::from_le_bytes);
+    match off.checked_add(16).and_then(|end| t.get(off..end)) {
+        // (the same address: `w` is that part of `t`)
+        Some(win) if std::ptr::eq(win.as_ptr(), w.as_ptr()) => {
+            (word(&win[..8]) & low_bytes(n), word(&win[8..]) & low_bytes(n.saturating_sub(8)))
+        }
+        _ => {
+            let pack = |b: &[u8]| b.iter().rev().fold(0u64, |a, &x| (a << 8) | u64::from(x));
+            (pack(&w[..n.min(8)]), pack(&w[n.min(8)..n]))
+        }
+    }
+}
+
+/// Per-byte facts of up to 8 ASCII bytes packed in a `u64`, as masks with
+/// the high bit of each byte that has the property.
+#[derive(Default)]
+struct Swar {
+    upper: u64,
+    lower: u64,
+    digit: u64,
+    apos: u64,
+    /// Neither a letter, an apostrophe nor a hyphen.
+    other: u64,
+    /// The bytes with ASCII capitals lower-cased.
+    lowered: u64,
+}
+
+impl Swar {
+    /// The facts of the low `k` bytes of `x` (all ASCII).
+    fn of(x: u64, k: usize) -> Swar {
+        const H: u64 = 0x8080_8080_8080_8080;
+        const L: u64 = 0x0101_0101_0101_0101;
+        // for bytes below 0x80: high bit set where lo <= byte <= hi
+        let range =
+            |lo: u8, hi: u8| x.wrapping_add(L * u64::from(0x80 - lo)) & !x.wrapping_add(L * u64::from(0x7f - hi)) & H;
+        let valid = low_bytes(k) & H;
+        let upper = range(b'A', b'Z') & valid;
+        let lower = range(b'a', b'z') & valid;
+        let apos = range(b'\'', b'\'') & valid;
+        let hyphen = range(b'-', b'-') & valid;
+        Swar {
+            upper,
+            lower,
+            digit: range(b'0', b'9') & valid,
+            apos,
+            other: valid & !(upper | lower | apos | hyphen),
+            lowered: x | (upper >> 2),
+        }
+    }
+}
+
+/// [`ascii_word`] for words of more than 16 bytes, byte by byte.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn ascii_word_long(
+    f: &mut Features,
+    w: &str,
+    upper0: bool,
+    short_line: bool,
+    line: &mut u64,
+    lang: Option<Language>,
+    set: Option<&StopSet>,
+    lowbuf: &mut String,
+) {
+    let wb = w.as_bytes();
+    let (mut upper, mut lower, mut digit, mut alpha) = (0usize, 0usize, false, true);
+    // the lower-cased word's hash, as `bytes_hash` computes it
+    let mut h = mix(SEED, wb.len() as u64);
+    // the first 8 lower-cased bytes (then each later chunk of 8)
+    let mut pack = 0u64;
+    let mut chunk = 0u64;
+    for (i, &b) in wb.iter().enumerate() {
+        let lb = u64::from(b.to_ascii_lowercase());
+        chunk |= lb << (8 * (i % 8));
+        if i % 8 == 7 {
+            if i == 7 {
+                pack = chunk;
+            }
+            h = mix(h, chunk);
+            chunk = 0;
+        }
+        if b.is_ascii_uppercase() {
+            upper += 1;
+        } else if b.is_ascii_lowercase() {
+            lower += 1;
+        } else if b != b'\'' && b != b'-' {
+            alpha = false;
+            digit |= b.is_ascii_digit();
+        }
+    }
+    if wb.len() < 8 {
+        pack = chunk;
+    }
+    if wb.len() % 8 != 0 {
+        h = mix(h, chunk);
+    }
+    if short_line {
+        *line = mix(*line, finish(h));
+    }
+    let key = if wb.len() <= KEY_CHARS {
+        finish(h)
+    } else {
+        // the first KEY_CHARS bytes (KEY_CHARS < 8)
+        bytes_hash_packed(pack & ((1 << (8 * KEY_CHARS)) - 1), KEY_CHARS)
+    };
+    f.upper += upper;
+    f.lower += lower;
+    f.numbers += usize::from(digit);
+    f.cap_words += usize::from(upper0 || wb[0].is_ascii_uppercase());
+    let letters = upper + lower;
+    let mut stop = false;
+    if let (Some(lang), Some(set)) = (lang, set) {
+        if wb.len() <= set.max_len {
+            lower_into(w, lowbuf);
+            stop = is_stopword(lang, lowbuf);
+            if !stop && wb.contains(&b'\'') {
+                // "Afghanistan's" / "l'armée": the stopword check sees the head
+                lower_into(w, lowbuf);
+                if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
+                    stop = !head.is_empty() && is_stopword(lang, head);
+                }
+            }
+        }
+    }
+    if stop {
+        f.stopwords += 1;
+    } else if alpha && letters >= MIN_KEY_CHARS {
+        f.keys.push(key);
+    }
+}
+
 /// An ASCII word without its leading and trailing non-alphanumeric bytes.
 fn trim_ascii_punct(w: &str) -> &str {
     let b = w.as_bytes();
     let mut start = 0;
     let mut end = b.len();
-    while start < end && !b[start].is_ascii_alphanumeric() {
+    while start < end && !ALNUM[usize::from(b[start])] {
         start += 1;
     }
-    while end > start && !b[end - 1].is_ascii_alphanumeric() {
+    while end > start && !ALNUM[usize::from(b[end - 1])] {
         end -= 1;
     }
     w.get(start..end).unwrap_or("")
 }
+
+/// `u8::is_ascii_alphanumeric` as a table.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Per byte: 1 = ASCII whitespace, 2 = the lead byte of a character that
 /// may be Unicode whitespace (U+0085, U+00A0, U+1680, U+2000…, U+3000),
@@ -298,27 +515,53 @@ impl<'a> Words<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let t = self.t;
-        while self.pos < t.len() {
-            let (space, len) = space_at(t, self.pos);
-            if !space {
-                break;
+        let b = t.as_bytes();
+        // the position stays in a register; only the rare lead bytes of
+        // Unicode spaces are decoded
+        let mut i = self.pos;
+        while let Some(&c) = b.get(i) {
+            match SPACE_CLASS[usize::from(c)] {
+                0 => break,
+                1 => i += 1,
+                _ => match space_at(t, i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
             }
-            self.pos += len;
         }
-        if self.pos >= t.len() {
+        if i >= b.len() {
+            self.pos = i;
             return None;
         }
-        let start = self.pos;
-        while self.pos < t.len() {
-            let (space, len) = space_at(t, self.pos);
-            if space {
-                break;
+        let start = i;
+        loop {
+            // eight bytes at a time while none is a space, a control byte
+            // or outside ASCII
+            while let Some(chunk) = b.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                let stop = (x.wrapping_sub(0x2121_2121_2121_2121) | x) & 0x8080_8080_8080_8080;
+                if stop != 0 {
+                    // the first such byte (a borrow only reaches later bytes)
+                    i += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
             }
-            self.pos += len;
+            let Some(&c) = b.get(i) else { break };
+            match SPACE_CLASS[usize::from(c)] {
+                0 => i += 1,
+                1 => break,
+                _ => match space_at(t, i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
         }
-        t.get(start..self.pos)
+        self.pos = i;
+        t.get(start..i)
     }
 }
 
@@ -344,73 +587,73 @@ pub(crate) const DETAIL_WORDS: usize = 64;
 const LINE_WORDS: usize = 40;
 
 /// A language's stopwords in a form that answers in a few nanoseconds for
-/// the common case (short ASCII words): packed into a `u64`, behind a
-/// 4096-bit Bloom-style filter that turns most content words away at once.
+/// the common case (ASCII words of up to 16 bytes): packed into two `u64`,
+/// in an open-addressing table (a multiply, a shift and usually one
+/// compare).
 struct StopSet {
-    bits: Vec<u64>,
-    packed: Vec<u64>,
+    /// Packed words; (0, 0) marks an empty slot (no word packs to it).
+    slots: Vec<(u64, u64)>,
     max_len: usize,
 }
 
 impl StopSet {
     fn new(lang: Language) -> StopSet {
         let words = stopwords(lang);
-        let mut set = StopSet {
-            bits: vec![0; FILTER_BITS / 64],
-            packed: Vec::new(),
-            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
-        };
+        // at most a quarter full: a miss usually ends at the first slot
+        let size = (words.len() * 4).next_power_of_two().max(64);
+        let mut set = StopSet { slots: vec![(0, 0); size], max_len: words.iter().map(|w| w.len()).max().unwrap_or(0) };
         for w in words {
             if let Some(p) = packed(w) {
-                let bit = filter_bit(p);
-                set.bits[bit / 64] |= 1 << (bit % 64);
-                set.packed.push(p);
+                let mut at = set.slot(p);
+                while set.slots[at] != (0, 0) && set.slots[at] != p {
+                    at = (at + 1) & (size - 1);
+                }
+                set.slots[at] = p;
             }
         }
-        set.packed.sort_unstable();
         set
     }
 
-    /// For a word [`packed`] gives a key for.
-    fn contains(&self, p: u64) -> bool {
-        let bit = filter_bit(p);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.packed.binary_search(&p).is_ok()
+    fn slot(&self, p: (u64, u64)) -> usize {
+        // the top bits of a Fibonacci hash, as many as the table needs
+        let bits = self.slots.len().trailing_zeros();
+        ((p.0 ^ p.1.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// For a lower-cased ASCII word of at most 16 bytes, packed as
+    /// [`packed`] does: longer words are looked up with `is_stopword`.
+    fn contains(&self, p: (u64, u64)) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(p);
+        loop {
+            let k = self.slots[at];
+            if k == (0, 0) {
+                return false;
+            }
+            if k == p {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
-const FILTER_BITS: usize = 4096;
-
-fn filter_bit(p: u64) -> usize {
-    (p.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
-}
-
-/// An ASCII word of at most 8 bytes, lower-cased and packed into a `u64`.
-fn packed_lower(w: &str) -> Option<u64> {
-    if w.is_empty() || w.len() > 8 || !w.is_ascii() {
+/// A lower-case ASCII word of 1 to 16 bytes packed into two `u64`
+/// (little-endian, zero padded).
+fn packed(w: &str) -> Option<(u64, u64)> {
+    if w.is_empty() || w.len() > 16 || !w.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 8];
-    for (d, s) in buf.iter_mut().zip(w.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(u64::from_le_bytes(buf))
-}
-
-/// A lower-case ASCII word of at most 8 bytes packed into a `u64`.
-fn packed(w: &str) -> Option<u64> {
-    if w.is_empty() || w.len() > 8 || !w.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 8];
+    let mut buf = [0u8; 16];
     buf[..w.len()].copy_from_slice(w.as_bytes());
-    Some(u64::from_le_bytes(buf))
+    let (lo, hi) = buf.split_at(8);
+    Some((lo.try_into().map_or(0, u64::from_le_bytes), hi.try_into().map_or(0, u64::from_le_bytes)))
 }
 
 fn stop_set(lang: Language) -> &'static StopSet {
     static SETS: LazyLock<Vec<(Language, StopSet)>> =
         LazyLock::new(|| Language::ALL.iter().map(|&l| (l, StopSet::new(l))).collect());
-    static EMPTY: LazyLock<StopSet> =
-        LazyLock::new(|| StopSet { bits: vec![0; FILTER_BITS / 64], packed: Vec::new(), max_len: 0 });
+    static EMPTY: LazyLock<StopSet> = LazyLock::new(|| StopSet { slots: vec![(0, 0); 64], max_len: 0 });
     SETS.iter().find(|(l, _)| *l == lang).map_or(&*EMPTY, |(_, s)| s)
 }
 
@@ -476,6 +719,35 @@ mod tests {
         fn words_split_like_split_whitespace(t in "[a -~\\t\\n\\r\u{b}\u{c}\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}é’]{0,40}") {
             proptest::prop_assert_eq!(count_words(&t), t.split_whitespace().count());
             proptest::prop_assert_eq!(Words::new(&t).collect::<Vec<_>>(), t.split_whitespace().collect::<Vec<_>>());
+        }
+    }
+
+    proptest::proptest! {
+        /// The SWAR path for words of up to 16 bytes and the byte-by-byte
+        /// one agree on every count, the line hash and the key.
+        #[test]
+        fn short_ascii_words_agree_with_the_byte_loop(
+            w in "[a-zA-Z0-9'.,:()-]{1,16}",
+            upper0: bool,
+            short_line: bool,
+            lang in proptest::option::of(0usize..Language::ALL.len()),
+        ) {
+            let lang = lang.map(|i| Language::ALL[i]);
+            let set = lang.map(stop_set);
+            let t = format!("{w} and more");
+            let w = &t[..w.len()];
+            let (mut a, mut b) = (Features::default(), Features::default());
+            let (mut la, mut lb) = (SEED, SEED);
+            ascii_word(&mut a, &t, w, upper0, short_line, &mut la, lang, set, &mut String::new());
+            ascii_word_long(&mut b, w, upper0, short_line, &mut lb, lang, set, &mut String::new());
+            proptest::prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            proptest::prop_assert_eq!(la, lb);
+            // at the very end of the text too (no bytes to read past it)
+            let mut c = Features::default();
+            let mut lc = SEED;
+            ascii_word(&mut c, w, w, upper0, short_line, &mut lc, lang, set, &mut String::new());
+            proptest::prop_assert_eq!(format!("{c:?}"), format!("{b:?}"));
+            proptest::prop_assert_eq!(lc, lb);
         }
     }
 

@@ -703,7 +703,15 @@ enum Kind {
     Gallery,
 }
 
-static PHRASES: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
+/// The "contains" phrase lists: their automaton, the kind of each pattern,
+/// and a filter that rules most lines out before the automaton runs.
+struct Phrases {
+    ac: AhoCorasick,
+    kinds: Vec<Kind>,
+    grams: GramFilter,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut pats: Vec<&str> = Vec::new();
     let mut kinds = Vec::new();
     for (list, kind) in [(CREDIT_MARKERS, Kind::Credit), (LEGAL_CONTAINS, Kind::Legal), (GALLERY, Kind::Gallery)] {
@@ -719,8 +727,103 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<Kind>)> = LazyLock::new(|| {
         .build(&pats)
         // fixed, small pattern lists: building cannot fail
         .expect("phrase automaton");
-    (ac, kinds)
+    let grams = GramFilter::new(&pats);
+    Phrases { ac, kinds, grams }
 });
+
+/// Bytes of the substring each phrase is recognised by in [`GramFilter`].
+const GRAM: usize = 6;
+const GRAM_MASK: u64 = (1 << (8 * GRAM)) - 1;
+const H: u64 = 0x8080_8080_8080_8080;
+const L: u64 = 0x0101_0101_0101_0101;
+
+/// A necessary condition for a phrase match: every phrase contains its
+/// rarest-looking run of [`GRAM`] bytes, so a line (ASCII-lower-cased) in
+/// which none of these occurs has no match, and the automaton, which steps
+/// byte by byte, need not run. The test reads 8 bytes at a time and checks
+/// three positions per read against a bit set; only a set bit is verified.
+struct GramFilter {
+    /// Sorted grams (lower-cased, packed little-endian); `None` when some
+    /// phrase is shorter than a gram (then every line is searched).
+    grams: Option<Vec<u64>>,
+    bits: Vec<u64>,
+}
+
+/// Bits of the filter's bit set, and the words they take.
+const GRAM_BITS: u32 = 16;
+const GRAM_WORDS: usize = (1 << GRAM_BITS) / 64;
+
+impl GramFilter {
+    fn new(pats: &[&str]) -> GramFilter {
+        let mut bits = vec![0u64; GRAM_WORDS];
+        let mut grams = Vec::with_capacity(pats.len());
+        for p in pats {
+            let p = p.to_ascii_lowercase();
+            let Some(g) = p.as_bytes().windows(GRAM).min_by_key(|w| w.iter().map(|&b| commonness(b)).sum::<u32>())
+            else {
+                return GramFilter { grams: None, bits };
+            };
+            let g = g.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b));
+            let bit = gram_bit(g);
+            bits[bit / 64] |= 1 << (bit % 64);
+            grams.push(g);
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        GramFilter { grams: Some(grams), bits }
+    }
+
+    /// False only when no phrase can occur in `hay` (ASCII case ignored).
+    fn may_match(&self, hay: &[u8]) -> bool {
+        let Some(grams) = &self.grams else { return true };
+        let hit = |g: u64| {
+            let bit = gram_bit(g);
+            self.bits[(bit / 64) & (GRAM_WORDS - 1)] & (1 << (bit % 64)) != 0 && grams.binary_search(&g).is_ok()
+        };
+        let n = hay.len();
+        let mut i = 0;
+        // three positions per 8-byte read
+        while let Some(w) = hay.get(i..i + 8) {
+            let low = ascii_lower(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+            if hit(low & GRAM_MASK) || hit((low >> 8) & GRAM_MASK) || hit((low >> 16) & GRAM_MASK) {
+                return true;
+            }
+            i += 3;
+        }
+        // the last positions, zero padded
+        while i + GRAM <= n {
+            let low = ascii_lower(hay[i..].iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b)));
+            if hit(low & GRAM_MASK) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+/// Eight bytes with their ASCII capitals lower-cased (the high bit cleared
+/// before the adds, so that no byte carries into the next).
+fn ascii_lower(x: u64) -> u64 {
+    let t = x & !H;
+    let upper = t.wrapping_add(L * u64::from(0x80 - b'A')) & !t.wrapping_add(L * u64::from(0x7f - b'Z')) & !x & H;
+    x | (upper >> 2)
+}
+
+fn gram_bit(g: u64) -> usize {
+    (g.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - GRAM_BITS)) as usize
+}
+
+/// How common a byte is in running text (English letter order; spaces
+/// most, other bytes least): the filter picks each phrase's least common
+/// run, so that few lines get through.
+fn commonness(b: u8) -> u32 {
+    const ORDER: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
+    match b {
+        b' ' => 30,
+        _ => ORDER.iter().position(|&c| c == b).map_or(0, |i| i as u32 + 1),
+    }
+}
 
 /// One pass over the line for every "contains" phrase (the lists are
 /// matched ASCII-case-insensitively, so no lower-cased copy is needed).
@@ -772,8 +875,11 @@ fn ceil_char(t: &str, mut i: usize) -> usize {
 /// Phrase hits in `part`, which starts at byte `offset` of a line whose
 /// text (trailing dots trimmed) ends at `trimmed`.
 fn scan_part(part: &str, offset: usize, trimmed: usize) -> Hits {
-    let (ac, kinds) = &*PHRASES;
+    let Phrases { ac, kinds, grams } = &*PHRASES;
     let mut h = Hits::default();
+    if !grams.may_match(part.as_bytes()) {
+        return h;
+    }
     for m in ac.find_iter(part) {
         match kinds.get(m.pattern().as_usize()) {
             Some(Kind::Credit) => h.credits += 1,
@@ -1069,6 +1175,39 @@ mod tests {
         ];
         for (t, want) in table {
             assert_eq!(reason(t), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn gram_filter_lets_every_phrase_through() {
+        let filter = &PHRASES.grams;
+        assert!(filter.grams.is_some());
+        for p in CREDIT_MARKERS.iter().chain(LEGAL_CONTAINS).chain(GALLERY) {
+            // (the phrases match ASCII-case-insensitively)
+            let upper = p.to_ascii_uppercase();
+            for text in [p.to_string(), upper.clone(), format!("Some text before {upper} and after")] {
+                assert!(PHRASES.ac.is_match(&text) && filter.may_match(text.as_bytes()), "{text}");
+            }
+        }
+        assert!(!filter.may_match(b"The Taliban took the city of Kandahar on Friday."));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gram_filter_never_hides_a_match(pre in "[a-zA-Z ():|é]{0,20}", i in 0usize..90, post in "[a-zA-Z ():|]{0,20}", upper: bool) {
+            let pats: Vec<&str> = CREDIT_MARKERS.iter().chain(LEGAL_CONTAINS).chain(GALLERY).copied().collect();
+            let p = pats[i % pats.len()];
+            let p = if upper { p.to_ascii_uppercase() } else { p.to_string() };
+            let text = format!("{pre}{p}{post}");
+            proptest::prop_assert!(PHRASES.grams.may_match(text.as_bytes()));
+            proptest::prop_assert!(PHRASES.ac.is_match(&text));
+        }
+
+        #[test]
+        fn gram_filter_agrees_with_the_automaton(text in "[a-zA-Z ():|é.,]{0,60}") {
+            if PHRASES.ac.is_match(&text) {
+                proptest::prop_assert!(PHRASES.grams.may_match(text.as_bytes()));
+            }
         }
     }
 
