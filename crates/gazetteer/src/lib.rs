@@ -5,8 +5,8 @@
 //! contextual cues and propagation.
 //!
 //! - [`Gazetteer`]: the compiled list (≈160k surface forms from GeoNames,
-//!   countryinfo, i18n-nationality, SupraVerden and a hand-written news list;
-//!   see `NOTICE`; rebuilt by `scripts/gazetteer/build.py`) with the cue
+//!   countryinfo, i18n-nationality, SupraVerden, a hand-written news list
+//!   and a curated list of organisations; see `NOTICE`; rebuilt by `scripts/gazetteer/build.py`) with the cue
 //!   rules. [`Gazetteer::find`] / [`Gazetteer::find_in`] analyse one
 //!   document, [`Gazetteer::find_cluster`] (parts of each document, e.g. its
 //!   content paragraphs) and [`Gazetteer::find_cluster_texts`] a cluster
@@ -161,7 +161,8 @@ pub(crate) struct Entry {
     /// Loose key: byte range in `Inner::keys` (empty if none).
     pub loose: (u32, u32),
     pub kind: EntityType,
-    /// Source rank (0 = user rows; 1 = news list; higher = weaker).
+    /// Source rank (0 = user rows; 1 = news and curated lists; higher =
+    /// weaker).
     pub rank: u8,
     /// The surface is a frequent English word ("Nice", "Reading").
     pub common: bool,

@@ -70,6 +70,32 @@ fn matching_table() {
         ),
         // dates are not people
         ("On August 13 the city fell.", &[]),
+        // curated organisations: a club named after its city only in an
+        // unambiguous form; the city alone stays a place
+        (
+            "Manchester United beat Chelsea FC in Manchester.",
+            &[
+                ("Manchester United", Org, "Manchester United", List),
+                ("Chelsea FC", Org, "Chelsea FC", List),
+                ("Manchester", Loc, "Manchester", List),
+            ],
+        ),
+        // aliases to one canonical name; a sentence-initial common word
+        // ("Apple pie", "Fed up") is not the organisation
+        (
+            "Apple pie. Fed up, shares of Apple fell as the Fed met VW and Volkswagen.",
+            &[
+                ("Apple", Org, "Apple", List),
+                ("Fed", Org, "Federal Reserve", List),
+                ("VW", Org, "Volkswagen", List),
+                ("Volkswagen", Org, "Volkswagen", List),
+            ],
+        ),
+        // a one-word company that is also a surname yields to a person
+        (
+            "Congressman Mike Honda visited Honda.",
+            &[("Mike Honda", Per, "Mike Honda", Cue), ("Honda", Per, "Mike Honda", Propagated)],
+        ),
     ];
     for (text, want) in table {
         check(text, &gaz.find(text), want);
