@@ -113,7 +113,7 @@ impl MentionOut {
             start: m.span.start,
             end: m.span.end,
             kind: m.kind.as_str().to_string(),
-            canonical: m.canonical.clone(),
+            canonical: m.canonical.to_string(),
             source: serde_json::to_value(m.source)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))

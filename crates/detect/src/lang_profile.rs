@@ -324,6 +324,7 @@ impl FunctionWords {
     }
 
     /// For a word of at most 16 bytes, as [`pack`] gives it.
+    #[inline]
     fn get_packed(&self, key: (u64, u64)) -> Option<u32> {
         let h = hash(key);
         let bit = filter_bit(h);
@@ -806,6 +807,7 @@ impl Profile {
     }
 
     /// A word of `n` ≤ 16 ASCII letters, given lower-cased and packed.
+    #[inline]
     fn end_ascii_word(&mut self, key: (u64, u64), n: usize, allowed: u32) {
         self.words += 1;
         if n > MAX_WORD_BYTES {
@@ -824,9 +826,42 @@ impl Profile {
             bytes[8..].copy_from_slice(&key.1.to_le_bytes());
             let w = &bytes[..n];
             let pairs = ascii_pairs(w.iter().fold(0, |seen, &b| seen | 1 << (b & 31)));
-            if pairs || matches!(w[n - 1], b'i' | b't' | b'n' | b'e' | b'j' | b'r') {
+            if pairs {
                 self.spelling_with(w, pairs, allowed);
+            } else if allowed & NB_DA == NB_DA && matches!(w[n - 1], b'i' | b't' | b'n' | b'e' | b'j' | b'r') {
+                // only the Norwegian and Danish suffixes can count: tested
+                // on the packed word's last bytes (`spelling_with` does the same
+                // byte by byte)
+                self.suffixes(tail(key, n));
             }
+        }
+    }
+
+    /// The Norwegian / Danish suffix part of [`Profile::spelling_with`]
+    /// (with both languages allowed) for a word without letter pairs, given
+    /// its last 8 bytes as [`tail`] packs them.
+    fn suffixes(&mut self, t: u64) {
+        // the word ends with `s` (at most 8 bytes; a shorter word's missing
+        // bytes are zeros, which no suffix has)
+        let ends = |s: &[u8]| t >> (64 - 8 * s.len()) == s.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b));
+        let (mut nob, mut dan) = (false, false);
+        match (t >> 56) as u8 {
+            b'i' => nob |= ends(b"ei"),
+            b't' => nob |= ends(b"het"),
+            b'n' => {
+                nob |= ends(b"heten") || ends(b"sjon") || ends(b"sjonen");
+                dan |= ends(b"heden");
+            }
+            b'e' => {
+                nob |= ends(b"ene");
+                dan |= ends(b"erne") || ends(b"ede");
+            }
+            b'j' => dan |= ends(b"ej"),
+            b'r' => dan |= ends(b"heder"),
+            _ => {}
+        }
+        if nob != dan {
+            self.add(1 << if nob { NB } else { DA }, 0.5);
         }
     }
 
@@ -900,7 +935,6 @@ impl Profile {
     /// [`Profile::spelling`], told whether the word may have one of the
     /// letter pairs.
     fn spelling_with(&mut self, w: &[u8], pairs: bool, allowed: u32) {
-        const NB_DA: u32 = (1 << NB) | (1 << DA);
         if w.len() < 4 || allowed & (NB_DA | 1 << HU | 1 << FI) == 0 {
             return;
         }
@@ -1010,9 +1044,33 @@ impl Profile {
     }
 }
 
+/// Norwegian (Bokmål) and Danish, told apart by spelling.
+const NB_DA: u32 = (1 << NB) | (1 << DA);
+
+/// The last (up to) 8 bytes of a word of `n` ≤ 16 bytes packed as
+/// [`pack`] does, its last byte in the top byte and zeros below the first.
+fn tail((lo, hi): (u64, u64), n: usize) -> u64 {
+    if n <= 8 {
+        lo.checked_shl(8 * (8 - n as u32)).unwrap_or(0)
+    } else {
+        hi.checked_shl(8 * (16 - n as u32)).unwrap_or(0) | lo.checked_shr(8 * (n as u32 - 8)).unwrap_or(0)
+    }
+}
+
 /// The low `k` ≤ 8 bytes of a `u64`.
+#[inline(always)]
 fn low_bytes(k: usize) -> u64 {
-    u64::MAX.checked_shr(64 - 8 * k.min(8) as u32).unwrap_or(0)
+    // a table load, where the shift needs a branch for k = 0
+    static MASKS: [u64; 9] = {
+        let mut t = [0u64; 9];
+        let mut k = 1;
+        while k <= 8 {
+            t[k] = u64::MAX >> (64 - 8 * k);
+            k += 1;
+        }
+        t
+    };
+    MASKS[k.min(8)]
 }
 
 /// For 8 bytes packed little-endian: the masks (high bit of each byte) of
@@ -1147,6 +1205,19 @@ mod tests {
             "",
         ] {
             assert_eq!(Profile::scan(t, ALL), reference_scan(t, ALL), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Words with and without the Norwegian / Danish suffixes score as
+        /// the reference scan scores them.
+        #[test]
+        fn suffixes_agree_with_the_reference(
+            w in "[a-zA-Z]{0,12}(ei|het|heten|sjon|sjonen|ene|erne|ede|ej|heder|heden|[a-z])",
+            allowed in proptest::sample::select(vec![ALL, LATIN_LANGS, 1u32 << NB, (1u32 << NB) | (1u32 << DA)]),
+        ) {
+            let t = format!("{w} {w}s x");
+            proptest::prop_assert_eq!(Profile::scan(&t, allowed), reference_scan(&t, allowed));
         }
     }
 

@@ -22,7 +22,7 @@ use brief_tokenize::Span;
 
 use crate::hash::FxMap;
 use crate::scan::{exact_key, push_folded, words, Word};
-use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, WEAK_RANK};
+use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, Name, WEAK_RANK};
 
 /// Titles and roles written before a name, capitalised ("President").
 static TITLES: &[&str] = &[
@@ -649,18 +649,27 @@ const UNKNOWN: u32 = u32::MAX;
 
 /// True if word `i` of `part` is in the list(s) of `bits` (cached
 /// [`in_list`]).
-#[inline]
+#[inline(always)]
 fn word_in(part: &Part<'_>, i: usize, bits: u32) -> bool {
     let cell = &part.vocab[i];
     let mut v = cell.get();
     if v == UNKNOWN {
-        let w = wt(part, i);
-        let voc = vocab();
-        let (k, b) = filter_bit(w);
-        v = if voc.filter[k] & b != 0 { voc.map.get(w).copied().unwrap_or(0) } else { 0 };
+        v = vocab_bits(wt(part, i));
         cell.set(v);
     }
     v & bits != 0
+}
+
+/// The bit set of [`LISTS`] of `w` (the slow path of [`word_in`]).
+#[inline(never)]
+fn vocab_bits(w: &str) -> u32 {
+    let voc = vocab();
+    let (k, b) = filter_bit(w);
+    if voc.filter[k] & b != 0 {
+        voc.map.get(w).copied().unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 /// True if `w` is in `list` (a short ad-hoc list, scanned).
@@ -857,6 +866,7 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
         }
     }
     let mut out = Vec::with_capacity(analysed.len());
+    let mut names: FxMap<u64, Name> = FxMap::default();
     for ((d, (full, sur)), scan) in analysed.iter_mut().zip(&doc_regs).zip(&scans) {
         let regs = ((full, sur), (&cluster_full, &cluster_sur));
         propagate(inner, d, regs, (&keys, &prefixes), scan.words.len());
@@ -866,7 +876,17 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
             .map(|c| Mention {
                 span: Span::new(c.start, c.end),
                 kind: c.kind,
-                canonical: c.canonical.as_str(inner).to_string(),
+                canonical: match &c.canonical {
+                    Canon::Entry(e) => {
+                        // one shared copy per canonical name of the cluster
+                        let at = inner
+                            .entries
+                            .get(*e as usize)
+                            .map_or(u64::MAX, |e| (e.canonical.0 as u64) << 32 | e.canonical.1 as u64);
+                        names.entry(at).or_insert_with(|| Name::from(c.canonical.as_str(inner))).clone()
+                    }
+                    Canon::Text(t) => Name::from(t.clone()),
+                },
                 source: c.source,
             })
             .collect();

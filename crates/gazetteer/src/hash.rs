@@ -1,10 +1,9 @@
 //! Hashing for the lookup tables: rustc's Fx hash (the `rustc-hash` crate)
-//! for string-keyed maps, and [`key_hash`] + an identity hasher for tables
-//! keyed by pre-mixed 64-bit key hashes. Keys are gazetteer strings, not
+//! for string-keyed maps, and [`key_hash`] for the tables keyed by pre-mixed
+//! 64-bit key hashes (`tables::KeyTable`). Keys are gazetteer strings, not
 //! attacker-chosen; iteration order of these maps never reaches the output.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 pub(crate) use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
@@ -24,32 +23,3 @@ pub(crate) fn key_hash(s: &str) -> u64 {
     x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     x ^ (x >> 33)
 }
-
-/// Hasher for tables keyed by [`key_hash`] values: they are already mixed.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ b as u64;
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by [`key_hash`] values.
-pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
-
-/// A set of [`key_hash`] values.
-pub(crate) type HashKeySet = HashSet<u64, BuildHasherDefault<IdHasher>>;

@@ -13,7 +13,8 @@
 //!   (names seen with a cue in one document are recognised in the others),
 //!   [`Gazetteer::find_list`] is the bare list matcher.
 //! - [`GazetteerBuilder`]: the embedded list and/or user lists (TSV or API).
-//! - [`Mention`]: a byte [`Span`], an [`EntityType`], a canonical name and a
+//! - [`Mention`]: a byte [`Span`], an [`EntityType`], a canonical [`Name`]
+//!   (a shared string: the mentions of one entity share one copy) and a
 //!   [`MentionSource`] (list, cue or propagated).
 //! - [`count_entities`] → [`EntityCount`]: the cluster table.
 //!
@@ -49,14 +50,16 @@ mod cues;
 mod fold_table;
 mod hash;
 mod scan;
+mod tables;
 
 use std::sync::{Arc, OnceLock};
 
 pub use brief_tokenize::Span;
 use serde::Serialize;
 
-use crate::hash::{key_hash, FxMap, FxSet, HashKeySet, HashKeyed};
+use crate::hash::{key_hash, FxMap, FxSet};
 use crate::scan::{push_folded, push_sep, PatternKeys, Sep, Word};
+use crate::tables::{first_bit, Compiler, Entry, Tables, CONTINUES, NO_ENTRY};
 
 /// Entity types (the CoNLL/OntoNotes subset brief reports).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -135,10 +138,131 @@ pub struct Mention {
     /// Entity type.
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// Canonical name ("United States" for "U.S.").
-    pub canonical: String,
+    /// Canonical name ("United States" for "U.S."), shared by the
+    /// mentions of one entity.
+    pub canonical: Name,
     /// How it was found.
     pub source: MentionSource,
+}
+
+/// A shared, immutable name: clones share one copy (the mentions of an
+/// entity carry the same canonical name without one allocation each).
+/// Reads as a `str` (`Deref`, `as_str`, comparisons with `str` and
+/// `String`), prints and serialises as one.
+///
+/// ```
+/// use brief_gazetteer::Name;
+/// let n = Name::from("Kabul");
+/// assert_eq!(n, "Kabul");
+/// assert_eq!(n.as_str().len(), 5);
+/// assert_eq!(format!("{n} {n:?}"), "Kabul \"Kabul\"");
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Name(Arc<str>);
+
+impl Name {
+    /// The name as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl From<Arc<str>> for Name {
+    fn from(s: Arc<str>) -> Name {
+        Name(s)
+    }
+}
+
+impl From<Name> for String {
+    fn from(n: Name) -> String {
+        n.0.to_string()
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Name> for str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Name> for &str {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Name> for String {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
 }
 
 /// One document of a cluster for [`Gazetteer::find_cluster`]: its text and
@@ -151,25 +275,6 @@ const USER_RANK: u8 = 0;
 /// a cue or a propagated person overrides them.
 pub(crate) const WEAK_RANK: u8 = 7;
 
-/// One gazetteer row, as compiled.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Entry {
-    /// Canonical name: byte range in `Inner::canon`.
-    pub canonical: (u32, u32),
-    /// Exact key: byte range in `Inner::keys`.
-    pub key: (u32, u32),
-    /// Loose key: byte range in `Inner::keys` (empty if none).
-    pub loose: (u32, u32),
-    pub kind: EntityType,
-    /// Source rank (0 = user rows; 1 = news and curated lists; higher =
-    /// weaker).
-    pub rank: u8,
-    /// The surface is a frequent English word ("Nice", "Reading").
-    pub common: bool,
-    /// The surface ends with a full stop ("U.S.").
-    pub dot: bool,
-}
-
 /// A compiled gazetteer. Cheap to clone (the tables are behind an `Arc`),
 /// `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -177,52 +282,27 @@ pub struct Gazetteer {
     inner: Arc<Inner>,
 }
 
-/// The compiled tables. Keys are stored once in `keys`; the hash tables map
-/// [`hash::key_hash`] values to entries and every hit is verified against the
-/// stored key.
+/// The compiled tables ([`Tables`], reached through `Deref`) and the cue
+/// word lists.
 #[derive(Debug, Default)]
 pub(crate) struct Inner {
     /// Unique per compiled gazetteer (0: the empty one): tags the
     /// thread-local [`Memo`] of lookups.
     pub id: u64,
-    pub entries: Vec<Entry>,
-    /// Canonical names, concatenated.
-    pub canon: String,
-    /// Exact and loose keys, concatenated.
-    pub keys: String,
-    /// Exact key → entry index (or [`NO_ENTRY`]), with [`CONTINUES`] set
-    /// when a longer key continues it after a word: one probe per word.
-    pub exact: HashKeyed<u32>,
-    /// Loose key → entry.
-    pub loose: HashKeyed<u32>,
-    /// Bit set (2^20 bits, cache-resident) of the hashes of every exact key's
-    /// first word: most capitalised words start no key and are rejected here
-    /// without probing the large table.
-    pub first_bits: Vec<u64>,
-    /// First word of a loose key → the most text words it may span.
-    pub loose_firsts: HashKeyed<u8>,
-    /// Patterns starting with a lower-case word ("al-Qaida"): their first
-    /// words, and per first byte a bit set of their lengths (a cheap filter).
-    pub lower_firsts: HashKeySet,
-    pub lower_mask: Vec<u32>,
+    pub t: Tables,
     /// First names (person cue).
-    pub first_names: FxSet<Box<str>>,
+    pub first_names: FxSet<&'static str>,
     /// Frequent lower-case English words (sentence-initial filter).
-    pub words: FxSet<Box<str>>,
+    pub words: FxSet<&'static str>,
 }
 
-const FIRST_BITS: usize = 1 << 20;
+impl std::ops::Deref for Inner {
+    type Target = Tables;
 
-#[inline]
-fn first_bit(h: u64) -> (usize, u64) {
-    let b = (h >> 40) as usize & (FIRST_BITS - 1);
-    (b / 64, 1u64 << (b % 64))
+    fn deref(&self) -> &Tables {
+        &self.t
+    }
 }
-
-/// Flag in [`Inner::exact`] values: a longer key continues this one.
-const CONTINUES: u32 = 1 << 31;
-/// Value part of [`Inner::exact`] when the key is only a prefix.
-const NO_ENTRY: u32 = CONTINUES - 1;
 
 impl Inner {
     pub(crate) fn canonical(&self, e: &Entry) -> &str {
@@ -237,7 +317,7 @@ impl Inner {
     /// keys continue it.
     #[inline]
     fn get_exact_hashed(&self, key: &str, h: u64) -> (Option<u32>, bool) {
-        let Some(&v) = self.exact.get(&h) else {
+        let Some(v) = self.exact.get(h) else {
             return (None, false);
         };
         let i = v & NO_ENTRY;
@@ -247,7 +327,7 @@ impl Inner {
 
     #[inline]
     fn get_loose(&self, key: &str) -> Option<u32> {
-        let &i = self.loose.get(&key_hash(key))?;
+        let i = self.loose.get(key_hash(key))?;
         (self.key(self.entries[i as usize].loose) == key).then_some(i)
     }
 }
@@ -284,9 +364,15 @@ pub struct GazetteerBuilder {
     rows: Vec<(String, String, EntityType)>,
 }
 
-/// The generated default gazetteer (see `scripts/gazetteer/build.py`;
-/// committed compressed, inflated by `build.rs`).
-const EMBEDDED_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
+/// The embedded default gazetteer, compiled by `build.rs` from the list
+/// generated by `scripts/gazetteer/build.py` (committed compressed).
+mod embedded {
+    pub(crate) static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tables.bin"));
+    pub(crate) static CANON: &str = include_str!(concat!(env!("OUT_DIR"), "/canon.txt"));
+    pub(crate) static KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
+    pub(crate) static FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"));
+    pub(crate) static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
+}
 
 impl GazetteerBuilder {
     /// Include the embedded default gazetteer (on by default).
@@ -312,10 +398,14 @@ impl GazetteerBuilder {
 
     /// Compiles the tables.
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        let mut c = Compiler::default();
+        let mut inner = Inner::default();
         if !self.no_embedded {
-            c.embedded()?;
+            inner.t = Tables::decode(embedded::TABLES, embedded::CANON, embedded::KEYS)
+                .ok_or_else(|| Error::Build("the embedded tables are malformed".into()))?;
+            inner.first_names = embedded::FIRST_NAMES.lines().collect();
+            inner.words = embedded::WORDS.lines().collect();
         }
+        let mut c = Compiler::on(std::mem::take(&mut inner.t));
         for (s, canon, k) in &self.rows {
             if s.trim().is_empty() {
                 return Err(Error::Invalid { line: 0, message: "empty surface form".into() });
@@ -328,287 +418,11 @@ impl GazetteerBuilder {
                 });
             }
         }
-        Ok(Gazetteer { inner: Arc::new(c.finish()) })
-    }
-}
-
-#[derive(Default)]
-struct Compiler {
-    inner: Inner,
-    pk: PatternKeys,
-    /// While loading the embedded list, key insertions are collected and
-    /// applied in table order (random inserts into large tables are cache
-    /// misses; the load budget is 100 ms).
-    defer: bool,
-    pending_exact: Vec<(u64, u32)>,
-    pending_loose: Vec<(u64, u32)>,
-}
-
-impl Compiler {
-    fn push_key(keys: &mut String, k: &str) -> (u32, u32) {
-        let start = keys.len() as u32;
-        keys.push_str(k);
-        (start, keys.len() as u32)
-    }
-
-    /// Adds a row; `replace`: the row wins over existing keys. Returns false
-    /// if the surface has no usable key.
-    fn add(&mut self, surface: &str, canonical: &str, kind: EntityType, rank: u8, common: bool, replace: bool) -> bool {
-        if !self.pk.compute(surface) {
-            return false;
-        }
-        let inner = &mut self.inner;
-        let k = &self.pk;
-        let idx = inner.entries.len() as u32;
-        let c0 = inner.canon.len() as u32;
-        inner.canon.push_str(canonical.trim());
-        let canonical = (c0, inner.canon.len() as u32);
-        let key = Self::push_key(&mut inner.keys, &k.exact);
-        let loose = Self::push_key(&mut inner.keys, &k.loose);
-        inner.entries.push(Entry { canonical, key, loose, kind, rank, common, dot: k.dot });
-        let first_word = k.prefix_ends.first().map_or(&k.exact[..], |&e| &k.exact[..e]);
-        if inner.first_bits.is_empty() {
-            inner.first_bits = vec![0; FIRST_BITS / 64];
-        }
-        let (w, bit) = first_bit(key_hash(first_word));
-        inner.first_bits[w] |= bit;
-        if self.defer {
-            self.pending_exact.push((key_hash(&k.exact), idx));
-            for &e in &k.prefix_ends {
-                self.pending_exact.push((key_hash(&k.exact[..e]), NO_ENTRY | CONTINUES));
-            }
-            if !k.loose.is_empty() {
-                self.pending_loose.push((key_hash(&k.loose), idx));
-            }
-        } else {
-            let v = inner.exact.entry(key_hash(&k.exact)).or_insert(NO_ENTRY);
-            if replace || *v & NO_ENTRY == NO_ENTRY {
-                *v = (*v & CONTINUES) | idx;
-            }
-            for &e in &k.prefix_ends {
-                *inner.exact.entry(key_hash(&k.exact[..e])).or_insert(NO_ENTRY) |= CONTINUES;
-            }
-            if !k.loose.is_empty() {
-                let h = key_hash(&k.loose);
-                if replace {
-                    inner.loose.insert(h, idx);
-                } else {
-                    inner.loose.entry(h).or_insert(idx);
-                }
-            }
-        }
-        if !k.loose.is_empty() {
-            // a loose key may span extra particles in the text: two more words
-            let n = (k.words + 2).min(u8::MAX as usize) as u8;
-            let e = inner.loose_firsts.entry(key_hash(&k.loose[..k.first_len])).or_insert(0);
-            *e = (*e).max(n);
-        }
-        if k.lower_first {
-            let first = k.prefix_ends.first().map_or(&k.exact[..], |&e| &k.exact[..e]);
-            let first = first.split(['-', '\'', ' ', '.']).next().unwrap_or(first);
-            inner.lower_firsts.insert(key_hash(first));
-            if inner.lower_mask.is_empty() {
-                inner.lower_mask = vec![0; 256];
-            }
-            if let Some(&b) = first.as_bytes().first() {
-                inner.lower_mask[b as usize] |= 1 << first.len().min(31);
-            }
-        }
-        // plural of a nationality ("Afghans", "Pakistanis")
-        if kind == EntityType::Norp && (surface.ends_with('n') || surface.ends_with('i')) && !surface.contains(' ') {
-            let plural = format!("{}s", k.exact);
-            let h = key_hash(&plural);
-            let (w, bit) = first_bit(h);
-            inner.first_bits[w] |= bit;
-            let pidx = inner.entries.len() as u32;
-            if self.defer {
-                let pkey = Self::push_key(&mut inner.keys, &plural);
-                inner.entries.push(Entry {
-                    canonical,
-                    key: pkey,
-                    loose: (0, 0),
-                    kind,
-                    rank,
-                    common: false,
-                    dot: false,
-                });
-                self.pending_exact.push((h, pidx));
-            } else {
-                let v = inner.exact.entry(h).or_insert(NO_ENTRY);
-                if *v & NO_ENTRY == NO_ENTRY {
-                    let pkey = Self::push_key(&mut inner.keys, &plural);
-                    inner.entries.push(Entry {
-                        canonical,
-                        key: pkey,
-                        loose: (0, 0),
-                        kind,
-                        rank,
-                        common: false,
-                        dot: false,
-                    });
-                    *v = (*v & CONTINUES) | pidx;
-                }
-            }
-        }
-        true
-    }
-
-    fn embedded(&mut self) -> Result<(), Error> {
-        let text = EMBEDDED_TSV;
-        // rows are about 37 bytes: a reservation, not a count
-        let rows = text.len() / 36 + 1;
-        let inner = &mut self.inner;
-        inner.entries.reserve(rows);
-        inner.keys.reserve(text.len() / 2);
-        inner.canon.reserve(text.len() / 3);
-        self.defer = true;
-        self.pending_exact.reserve(rows * 2);
-        for (n, line) in Lines(text).enumerate() {
-            let mut f = Tabs(Some(line));
-            match f.next() {
-                Some("E") => {
-                    let (Some(s), Some(c), Some(k), Some(_src), Some(rank), Some(flags)) =
-                        (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
-                    else {
-                        return Err(Error::Invalid { line: n + 1, message: "bad embedded row".into() });
-                    };
-                    let kind: EntityType = k.parse()?;
-                    let rank: u8 = rank.parse().unwrap_or(u8::MAX - 1);
-                    self.add(s, c, kind, rank.saturating_add(1), flags.contains('c'), false);
-                }
-                Some("F") => {
-                    if let Some(name) = f.next() {
-                        self.inner.first_names.insert(name.into());
-                    }
-                }
-                Some("W") => {
-                    if let Some(w) = f.next() {
-                        self.inner.words.insert(w.into());
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.defer = false;
-        let exact = std::mem::take(&mut self.pending_exact);
-        let loose = std::mem::take(&mut self.pending_loose);
-        // first row wins a key (the rows are in rank order); prefixes only add
-        // the continuation flag
-        flush(&mut self.inner.exact, exact, |old, new| {
-            let entry = if old & NO_ENTRY != NO_ENTRY { old & NO_ENTRY } else { new & NO_ENTRY };
-            entry | ((old | new) & CONTINUES)
-        });
-        flush(&mut self.inner.loose, loose, |old, _| old);
-        Ok(())
-    }
-
-    fn finish(self) -> Inner {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Inner { id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..self.inner }
+        inner.t = c.t;
+        inner.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Gazetteer { inner: Arc::new(inner) })
     }
-}
-
-/// Inserts `(hash, value)` pairs into an empty-or-not table in bucket
-/// order, merging values of equal hashes in input order with `merge`.
-fn flush(map: &mut HashKeyed<u32>, ops: Vec<(u64, u32)>, merge: impl Fn(u32, u32) -> u32) {
-    let want = map.len() + ops.len();
-    map.reserve(ops.len());
-    // hashbrown places a key at (hash & mask); its table has a power-of-two
-    // number of buckets at most 7/8 full
-    let buckets = (want * 8 / 7 + 1).next_power_of_two() as u64;
-    let mask = buckets - 1;
-    // stable radix sort by bucket: values of one hash stay in input order
-    // (equal hashes in one bucket need not be adjacent: `merge` is
-    // associative and a later group merges into the table's value)
-    let ops = radix_by_bucket(ops, mask);
-    let mut i = 0;
-    while i < ops.len() {
-        let (h, mut v) = ops[i];
-        let mut j = i + 1;
-        while j < ops.len() && ops[j].0 == h {
-            v = merge(v, ops[j].1);
-            j += 1;
-        }
-        match map.get_mut(&h) {
-            Some(old) => *old = merge(*old, v),
-            None => {
-                map.insert(h, v);
-            }
-        }
-        i = j;
-    }
-}
-
-/// The lines of a text split at `\n` (a trailing `\r` dropped), as
-/// `str::lines` for the generated file, with a vectorised search.
-struct Lines<'a>(&'a str);
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        if self.0.is_empty() {
-            return None;
-        }
-        let (line, rest) = match memchr::memchr(b'\n', self.0.as_bytes()) {
-            Some(i) => (self.0.get(..i).unwrap_or_default(), self.0.get(i + 1..).unwrap_or_default()),
-            None => (self.0, ""),
-        };
-        self.0 = rest;
-        Some(line.strip_suffix('\r').unwrap_or(line))
-    }
-}
-
-/// The tab-separated fields of a line, as `line.split('\t')` (a vectorised
-/// byte search: the generic char searcher is a large part of the load time).
-struct Tabs<'a>(Option<&'a str>);
-
-impl<'a> Iterator for Tabs<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let s = self.0?;
-        match memchr::memchr(b'\t', s.as_bytes()) {
-            Some(i) => {
-                self.0 = s.get(i + 1..);
-                s.get(..i)
-            }
-            None => {
-                self.0 = None;
-                Some(s)
-            }
-        }
-    }
-}
-
-/// Stable LSD radix sort of `ops` by `hash & mask` (`mask` = 2^k − 1).
-fn radix_by_bucket(mut src: Vec<(u64, u32)>, mask: u64) -> Vec<(u64, u32)> {
-    let bits = 64 - mask.leading_zeros();
-    let mut dst = vec![(0u64, 0u32); src.len()];
-    let mut shift = 0;
-    while shift < bits {
-        let width = (bits - shift).min(11);
-        let digit_mask = (1u64 << width) - 1;
-        let digit = |h: u64| ((h & mask) >> shift & digit_mask) as usize;
-        let mut next = vec![0usize; 1 << width];
-        for &(h, _) in &src {
-            next[digit(h)] += 1;
-        }
-        let mut sum = 0;
-        for c in next.iter_mut() {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for &op in &src {
-            let d = digit(op.0);
-            dst[next[d]] = op;
-            next[d] += 1;
-        }
-        std::mem::swap(&mut src, &mut dst);
-        shift += width;
-    }
-    src
 }
 
 fn parse_tsv(tsv: &str) -> Result<Vec<(String, String, EntityType)>, Error> {
@@ -721,7 +535,7 @@ impl Gazetteer {
             .map(|m| Mention {
                 span: m.span,
                 kind: m.kind,
-                canonical: m.canonical.to_string(),
+                canonical: Name::from(m.canonical),
                 source: MentionSource::List,
             })
             .collect()
@@ -896,7 +710,7 @@ impl Inner {
         }));
     }
 
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, hay: &str, w: &Word) -> bool {
         if w.cap || w.digit {
             return true;
@@ -906,7 +720,7 @@ impl Inner {
         let Some(&mask) = self.lower_mask.get(s.as_bytes()[0] as usize) else {
             return false;
         };
-        mask & (1 << s.len().min(31)) != 0 && self.lower_firsts.contains(&key_hash(s))
+        mask & (1 << s.len().min(31)) != 0 && self.lower_firsts.contains(key_hash(s))
     }
 
     /// `firsts`: [`Inner::first_lookups`] of `ws`.
@@ -1000,7 +814,7 @@ impl Inner {
         }
         buf.clear();
         push_folded(&hay[w.start..w.end], w.ascii, buf);
-        let &maxn = self.loose_firsts.get(&key_hash(buf))?;
+        let maxn = self.loose_firsts.get(key_hash(buf))?;
         let maxn = (maxn as usize).min(ws.len() - i);
         let mut tmp = String::new();
         // the longest span whose joins allow a loose key

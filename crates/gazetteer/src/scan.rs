@@ -80,31 +80,23 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
                 continue;
             }
         }
-        // a word starts at i; `seen`: the union of its byte classes (an
-        // upper-case or lower-case non-ASCII letter adds UPPER or LOWER)
+        // a word starts at i: runs of ASCII letters and digits (the common
+        // case, a tight loop), joined by non-ASCII word characters
         let start = i;
-        let mut seen = 0u8;
-        while i < b.len() {
-            let Some(&byte) = b.get(i) else { break };
-            let c = CLASS[byte as usize];
-            if c == NON {
-                break;
-            }
-            if c != MULTI {
-                seen |= c;
+        let mut ascii = true;
+        loop {
+            while b.get(i).is_some_and(|&x| CLASS[x as usize] & (LOWER | UPPER | DIGIT) != 0) {
                 i += 1;
-                continue;
+            }
+            let Some(&byte) = b.get(i) else { break };
+            if CLASS[byte as usize] != MULTI {
+                break;
             }
             let ch = hay[i..].chars().next().unwrap_or(' ');
             if !is_word_char(ch) {
                 break;
             }
-            seen |= MULTI;
-            if ch.is_uppercase() {
-                seen |= UPPER;
-            } else if ch.is_lowercase() {
-                seen |= LOWER;
-            }
+            ascii = false;
             i += ch.len_utf8();
         }
         let first = CLASS[b[start] as usize];
@@ -115,15 +107,28 @@ pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
             _ => (hay[start..].chars().next().is_some_and(char::is_uppercase), false),
         };
         // all caps: no lower-case letter and at least two upper-case ones
-        // (counted only for the rare words without lower case)
-        let caps = seen & LOWER == 0
-            && seen & UPPER != 0
-            && if seen & MULTI == 0 {
-                b[start..i].iter().filter(|x| x.is_ascii_uppercase()).count() >= 2
+        let caps = first != LOWER
+            && if ascii {
+                let w = &b[start..i];
+                !w.iter().any(u8::is_ascii_lowercase) && w.iter().filter(|x| x.is_ascii_uppercase()).count() >= 2
             } else {
-                hay[start..i].chars().filter(|c| c.is_uppercase()).count() >= 2
+                // (an upper-case or lower-case non-ASCII letter counts as
+                // such; other characters are neither)
+                let mut seen = 0u8;
+                let mut upper = 0;
+                for ch in hay[start..i].chars() {
+                    if ch.is_ascii() {
+                        seen |= CLASS[ch as usize];
+                    } else if ch.is_uppercase() {
+                        seen |= UPPER;
+                    } else if ch.is_lowercase() {
+                        seen |= LOWER;
+                    }
+                    upper += ch.is_uppercase() as usize;
+                }
+                seen & LOWER == 0 && seen & UPPER != 0 && upper >= 2
             };
-        out.push(Word { start, end: i, ascii: seen & MULTI == 0, cap, digit, caps });
+        out.push(Word { start, end: i, ascii, cap, digit, caps });
     }
 }
 

@@ -109,7 +109,7 @@ fn surnames_resolve_within_the_document_first() {
     let b = "The Taliban captured strongman Ismail Khan in Herat. Khan was later freed.";
     let found = gaz.find_cluster_texts(&[a, b]);
     let khan = |text: &str, ms: &[Mention]| -> Vec<String> {
-        ms.iter().filter(|m| &text[m.span] == "Khan").map(|m| m.canonical.clone()).collect()
+        ms.iter().filter(|m| &text[m.span] == "Khan").map(|m| m.canonical.to_string()).collect()
     };
     assert_eq!(khan(a, &found[0]), ["Imran Khan"]);
     assert_eq!(khan(b, &found[1]), ["Ismail Khan"]);
@@ -164,7 +164,7 @@ fn entity_table_counts_documents_and_breaks_ties_by_name_then_type() {
     let m = |canonical: &str, kind: EntityType| Mention {
         span: Span::new(0, 1),
         kind,
-        canonical: canonical.to_string(),
+        canonical: canonical.into(),
         source: List,
     };
     let docs = vec![

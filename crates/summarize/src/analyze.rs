@@ -11,6 +11,7 @@ use brief_tokenize::{Language, Span, StemCache, TokenKind, Tokenizer};
 use crate::readable::{classify, strip_dateline, Use};
 use crate::Document;
 use rustc_hash::FxHashMap as FxMap;
+use std::collections::hash_map::Entry;
 
 /// Sentences shorter than this (in words) are not selected on their own.
 pub(crate) const MIN_WORDS: usize = 8;
@@ -228,31 +229,27 @@ fn short_form_key(bytes: &[u8], s: usize, e: usize, kind: TokenKind) -> Option<u
     if len > 15 {
         return None;
     }
-    let half = |from: usize| bytes.get(from..from + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
-    let (lo, hi) = match (half(s), half(s + 8)) {
-        (Some(lo), Some(hi)) => (u64::from_le_bytes(lo), u64::from_le_bytes(hi)),
-        _ => {
+    let v = match bytes.get(s..s + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+        Some(w) => u128::from_le_bytes(w),
+        None => {
             let mut packed = [0u8; 16];
             packed[..len].copy_from_slice(bytes.get(s..e)?);
-            let v = u128::from_le_bytes(packed);
-            (v as u64, (v >> 64) as u64)
+            u128::from_le_bytes(packed)
         }
     };
     // Keep the form's bytes only (`len` ≤ 15, so the top byte is free).
-    let (lo, hi) = if len >= 8 { (lo, hi & LOW_BYTES[len - 8]) } else { (lo & LOW_BYTES[len], 0) };
-    let tag = len as u64 | (kind as u64) << 4;
-    Some(u128::from(hi | tag << 56) << 64 | u128::from(lo))
+    let tag = len as u128 | (kind as u128) << 4;
+    Some(v & FORM_MASK[len] | tag << 120)
 }
 
-/// `LOW_BYTES[k]`: the low `k` bytes of a `u64` set.
-const LOW_BYTES: [u64; 9] = {
-    let mut t = [0u64; 9];
+/// `FORM_MASK[k]`: the low `k` bytes of a `u128` set.
+const FORM_MASK: [u128; 16] = {
+    let mut t = [0u128; 16];
     let mut k = 1;
-    while k < 8 {
-        t[k] = (1u64 << (8 * k)) - 1;
+    while k < 16 {
+        t[k] = (1u128 << (8 * k)) - 1;
         k += 1;
     }
-    t[8] = u64::MAX;
     t
 };
 
@@ -332,13 +329,7 @@ fn form_slow(
 ) -> Form {
     let forms = &mut words.forms[f].1;
     let known = match key {
-        Some(k) => {
-            let known = forms.short.get(&k).copied();
-            if let Some(known) = known {
-                forms.front[front_slot(k)] = Front { key: k, form: known, epoch: 0, local: 0 };
-            }
-            known
-        }
+        Some(k) => forms.short.get(&k).copied(),
         None => {
             long_key.clear();
             long_key.push(char::from(b'a' + kind as u8));
@@ -362,7 +353,6 @@ fn form_slow(
     match key {
         Some(k) => {
             forms.short.insert(k, form);
-            forms.front[front_slot(k)] = Front { key: k, form, epoch: 0, local: 0 };
         }
         None => {
             forms.long.insert(long_key.as_str().into(), form);
@@ -396,28 +386,42 @@ fn push_tokens(
 ) {
     out.reserve(spans.len());
     let bytes = source.text.as_bytes();
+    // The language's front cache, held here for the loop (put back below;
+    // the slow path does not use it).
+    let mut front = match words.forms.get_mut(source.forms) {
+        Some((_, forms)) => std::mem::take(&mut forms.front),
+        None => Box::default(),
+    };
+    let epoch = words.epoch;
     for &(t, kind) in spans {
         let (s, e) = (source.base + t.start, source.base + t.end);
         let key = short_form_key(bytes, s, e, kind);
         // A form met before (the hot path: no hashing beyond one
         // multiplication, no call; its cluster id too once met in this
         // cluster).
-        if let Some(k) = key {
-            let epoch = words.epoch;
-            let front = &mut words.forms[source.forms].1.front[front_slot(k)];
-            if front.key == k {
-                if front.epoch != epoch {
-                    front.local = local_id(&mut words.local, epoch, &mut words.len, front.form.global);
-                    front.epoch = epoch;
+        let slot = key.and_then(|k| Some((k, front.get_mut(front_slot(k))?)));
+        if let Some((k, slot)) = slot {
+            if slot.key == k {
+                if slot.epoch != epoch {
+                    slot.local = local_id(&mut words.local, epoch, &mut words.len, slot.form.global);
+                    slot.epoch = epoch;
                 }
-                let f = front.form;
-                out.push(Tok { id: front.local, stop: f.stop, upper: f.upper, alpha: f.alpha, number: f.number });
+                let f = slot.form;
+                out.push(Tok { id: slot.local, stop: f.stop, upper: f.upper, alpha: f.alpha, number: f.number });
                 continue;
             }
         }
         let f = form_slow(words, source.forms, long_key, source.tokenizer, cache, source.text, (s, e, kind), key);
-        let id = local_id(&mut words.local, words.epoch, &mut words.len, f.global);
+        let id = local_id(&mut words.local, epoch, &mut words.len, f.global);
+        if let Some(k) = key {
+            if let Some(slot) = front.get_mut(front_slot(k)) {
+                *slot = Front { key: k, form: f, epoch, local: id };
+            }
+        }
         out.push(Tok { id, stop: f.stop, upper: f.upper, alpha: f.alpha, number: f.number });
+    }
+    if let Some((_, forms)) = words.forms.get_mut(source.forms) {
+        forms.front = front;
     }
 }
 
@@ -525,14 +529,16 @@ fn wide_space(b: &[u8], i: usize) -> usize {
 }
 
 /// Concept keys → cluster concept ids: an open-addressing table (linear
-/// probing) emptied in O(1) per cluster by an epoch stamp, kept from
-/// cluster to cluster on a thread.
+/// probing) of 4-byte slots holding `id + 1` (0: empty), the keys kept
+/// apart in id order. Small enough to stay in the first-level cache for a
+/// usual cluster; kept from cluster to cluster on a thread and emptied with
+/// one fill per cluster.
 #[derive(Default)]
 struct ConceptTable {
-    /// (key, id, epoch); a slot of another epoch is empty.
-    slots: Vec<(u64, u32, u32)>,
-    epoch: u32,
-    len: usize,
+    /// `id + 1` of the concept whose probe sequence passes here, or 0.
+    slots: Vec<u32>,
+    /// The key of each id.
+    keys: Vec<u64>,
 }
 
 impl ConceptTable {
@@ -540,58 +546,54 @@ impl ConceptTable {
     /// concepts.
     fn begin(&mut self, expected: usize) {
         let want = (2 * expected).next_power_of_two().max(1 << 10);
-        if self.slots.len() < want || self.slots.len() > 8 * want.max(1 << 15) || self.epoch == u32::MAX {
-            self.slots = vec![(0, 0, 0); want];
-            self.epoch = 0;
+        if self.slots.len() < want || self.slots.len() > 2 * want {
+            self.slots = vec![0; want];
+        } else {
+            self.slots.fill(0);
         }
-        self.epoch += 1;
-        self.len = 0;
+        self.keys.clear();
     }
 
     #[inline]
-    fn slot(&self, key: u64) -> usize {
-        let bits = self.slots.len().trailing_zeros();
+    fn slot(key: u64, bits: u32) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
-    /// The id of `key`, or `next` when it is new (then recorded).
+    /// The id of `key`, new ids given in order (the number of keys so far).
     #[inline]
-    fn get_or_insert(&mut self, key: u64, next: u32) -> u32 {
+    fn get_or_insert(&mut self, key: u64) -> u32 {
         let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
+        let mut i = Self::slot(key, self.slots.len().trailing_zeros());
         loop {
-            let (k, id, epoch) = self.slots[i];
-            if epoch != self.epoch {
+            let s = self.slots[i];
+            if s == 0 {
                 break;
             }
-            if k == key {
-                return id;
+            if self.keys.get(s as usize - 1) == Some(&key) {
+                return s - 1;
             }
             i = (i + 1) & mask;
         }
-        self.slots[i] = (key, next, self.epoch);
-        self.len += 1;
-        if 2 * self.len > self.slots.len() {
+        let id = self.keys.len() as u32;
+        self.slots[i] = id + 1;
+        self.keys.push(key);
+        if 2 * self.keys.len() > self.slots.len() {
             self.grow();
         }
-        next
+        id
     }
 
-    /// Doubles the table, keeping this epoch's entries.
+    /// Doubles the table.
     #[cold]
     fn grow(&mut self) {
-        let bigger = vec![(0, 0, 0); 2 * self.slots.len()];
-        let old = std::mem::replace(&mut self.slots, bigger);
-        let epoch = self.epoch;
-        let mask = self.slots.len() - 1;
-        for (k, id, e) in old {
-            if e == epoch {
-                let mut i = self.slot(k);
-                while self.slots[i].2 == epoch {
-                    i = (i + 1) & mask;
-                }
-                self.slots[i] = (k, id, epoch);
+        self.slots = vec![0; 2 * self.slots.len()];
+        let (mask, bits) = (self.slots.len() - 1, self.slots.len().trailing_zeros());
+        for (id, &k) in self.keys.iter().enumerate() {
+            let mut i = Self::slot(k, bits);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
             }
+            self.slots[i] = id as u32 + 1;
         }
     }
 }
@@ -619,9 +621,8 @@ fn sort_ids<T: Ord + Copy>(v: &mut [T]) {
 /// Gets or creates the id of concept `key`.
 #[inline]
 fn concept_id(ids: &mut ConceptTable, df: &mut Vec<u32>, is_name: &mut Vec<bool>, key: u64) -> u32 {
-    let next = df.len() as u32;
-    let c = ids.get_or_insert(key, next);
-    if c == next {
+    let c = ids.get_or_insert(key);
+    if c as usize == df.len() {
         df.push(0);
         is_name.push(key & u64::from(u32::MAX) == u64::from(u32::MAX));
     }
@@ -632,7 +633,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let Scratch { words, concept_ids, postings } = scratch;
     words.begin();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    concept_ids.begin(bytes / 8);
+    concept_ids.begin(bytes / 12);
     let mut tokenizers: Vec<(Option<Language>, Tokenizer, usize)> = Vec::new();
     let mut long_key = String::new();
     let mut spans: Vec<(Span, TokenKind)> = Vec::new();
@@ -646,6 +647,10 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut all_toks: Vec<Tok> = Vec::with_capacity(bytes / 5);
     let mut repeats: FxMap<(usize, &str), FirstSeen> = FxMap::default();
     let mut terms: Vec<(u32, u32)> = Vec::new();
+    // A sentence's content-term ids, one per occurrence: those known
+    // before the sentence, then those it brings in.
+    let mut term_ids: Vec<u32> = Vec::new();
+    let mut new_term_ids: Vec<u32> = Vec::new();
     // All sentences' term lists; which sentence each one repeats.
     let mut flat_terms: Vec<(u32, u32)> = Vec::with_capacity(bytes / 8);
     let mut repeat_of: Vec<Option<usize>> = Vec::new();
@@ -679,9 +684,14 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             // Copy carried by several sources repeats sentences verbatim:
             // tokenize each distinct (language, text) once. The words of a
             // repeat are interned already, so ids come out the same.
-            let (toks, n_words, usable, first) = match repeats.get(&(lang, text)) {
-                Some(&f) => (&all_toks[f.start..f.end], f.words, f.usable, Some(f.sent)),
-                None => {
+            // Ids from here on are new in this sentence.
+            let first_new = words.len;
+            let (toks, n_words, usable, first) = match repeats.entry((lang, text)) {
+                Entry::Occupied(f) => {
+                    let f = *f.get();
+                    (&all_toks[f.start..f.end], f.words, f.usable, Some(f.sent))
+                }
+                Entry::Vacant(slot) => {
                     let start = all_toks.len();
                     let base = span.start;
                     spans.clear();
@@ -690,12 +700,14 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                     push_tokens(words, &mut long_key, cache, &source, &spans, &mut all_toks);
                     let (n_words, usable) = (count_words(text), classify(text, doc.lang));
                     let first = FirstSeen { start, end: all_toks.len(), words: n_words, usable, sent: sents.len() };
-                    repeats.insert((lang, text), first);
+                    slot.insert(first);
                     (&all_toks[start..], n_words, usable, None)
                 }
             };
             ids.clear();
             terms.clear();
+            term_ids.clear();
+            new_term_ids.clear();
             if words.len as usize > case_evidence.len() {
                 case_evidence.resize(words.len as usize, (0, 0));
             }
@@ -738,7 +750,11 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                 let id = t.id;
                 ids.push((id, t.stop));
                 if !t.stop && t.alpha {
-                    terms.push((id, 1));
+                    if id < first_new {
+                        term_ids.push(id);
+                    } else {
+                        new_term_ids.push(id);
+                    }
                     if t.upper {
                         if k > 0 {
                             case_evidence[id as usize].0 += 1;
@@ -762,15 +778,18 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             }
             concept_ends.push(flat_concepts.len());
             name_ends.push(flat_names.len());
-            sort_ids(&mut terms);
-            terms.dedup_by(|b, a| {
-                if a.0 == b.0 {
-                    a.1 += b.1;
-                    true
-                } else {
-                    false
+            // Sorted ids, then runs of equal ids become (id, count). Ids are
+            // given in first-seen order, so the new ones come ascending but
+            // for repeats, and all above the known ones: sorting the two
+            // lists apart skips the many inversions between them.
+            sort_ids(&mut term_ids);
+            sort_ids(&mut new_term_ids);
+            for &id in term_ids.iter().chain(&new_term_ids) {
+                match terms.last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1,
+                    _ => terms.push((id, 1)),
                 }
-            });
+            }
             for &(t, _) in &terms {
                 if term_df.len() <= t as usize {
                     term_df.resize(t as usize + 1, 0);

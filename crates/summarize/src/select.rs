@@ -514,6 +514,9 @@ impl Selector for Coverage {
         for s in &cluster.sents {
             group_pos[s.group] = group_pos[s.group].min(s.rel_pos);
         }
+        // `words^length_exponent`, once per length (sentences share a few
+        // dozen lengths; `powf` is the costly part of a quality).
+        let mut len_pow: Vec<f64> = Vec::new();
         let quality: Vec<f64> = cluster
             .sents
             .iter()
@@ -521,7 +524,20 @@ impl Selector for Coverage {
             .map(|(i, s)| {
                 let prior = 1.0 - self.position * group_pos[s.group];
                 let c = central.get(i).copied().unwrap_or(0.0);
-                let len = (s.words.max(1) as f64).powf(self.length_exponent);
+                let words = s.words.max(1);
+                let len = match len_pow.get(words) {
+                    Some(&p) if !p.is_nan() => p,
+                    _ => {
+                        let p = (words as f64).powf(self.length_exponent);
+                        if words < 1024 {
+                            if len_pow.len() <= words {
+                                len_pow.resize(words + 1, f64::NAN);
+                            }
+                            len_pow[words] = p;
+                        }
+                        p
+                    }
+                };
                 prior * (1.0 + self.centrality * c) / len
             })
             .collect();

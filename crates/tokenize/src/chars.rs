@@ -52,6 +52,11 @@ pub(crate) fn is_mark(c: char) -> bool {
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // General Punctuation (curly quotes, dashes, wide spaces…), common
+        // in news copy: no letter or digit there, only the joiners ZWNJ and
+        // ZWJ. Decided without the Unicode tables.
+        matches!(c, '\u{200C}' | '\u{200D}')
     } else {
         c.is_alphanumeric() || is_mark(c)
     }
@@ -355,6 +360,19 @@ impl ListMarker {
             Some(char::from(self.style + (n - 1) as u8).to_string())
         } else {
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_word_char_agrees_with_the_unicode_tables() {
+        // The General Punctuation shortcut must not change the answer.
+        for c in ('\u{80}'..='\u{2FFF}').chain(['a', 'Z', '0', ' ', '-', '’', '“', '—', '\u{200D}', 'é']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{:04X}", c as u32);
         }
     }
 }

@@ -75,6 +75,47 @@ static GREEK_LEAD: [bool; 256] = {
     t
 };
 
+/// The first `i` in `from..end` with `lead[bytes[i]]`, or `end` (`end` ≤
+/// `bytes.len()`); `lead` is [`TERMINAL_LEAD`], or [`GREEK_LEAD`] when
+/// `greek`. Eight bytes at a time: a byte is a candidate when it is `.`,
+/// `!`, `?` (`;` in Greek) or not ASCII, found with the usual "has a zero
+/// byte" arithmetic, and only candidates are looked up.
+#[inline]
+fn next_lead(bytes: &[u8], from: usize, end: usize, lead: &[bool; 256], greek: bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each byte of `w` equal to `c`; wrong bits can only
+    // appear above a right one, so the lowest set bit is exact.
+    let equal = |w: u64, c: u8| {
+        let v = w ^ (ONES * u64::from(c));
+        v.wrapping_sub(ONES) & !v & HIGH
+    };
+    let mut i = from;
+    while i < end {
+        let Some(w) = bytes.get(i..i + 8).filter(|_| i + 8 <= end).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
+            break;
+        };
+        let w = u64::from_le_bytes(w);
+        let mut cand = equal(w, b'.') | equal(w, b'!') | equal(w, b'?') | (w & HIGH);
+        if greek {
+            cand |= equal(w, b';');
+        }
+        if cand == 0 {
+            i += 8;
+            continue;
+        }
+        i += (cand.trailing_zeros() / 8) as usize;
+        if lead[bytes[i] as usize] {
+            return i;
+        }
+        i += 1;
+    }
+    while i < end && !lead[bytes[i] as usize] {
+        i += 1;
+    }
+    i.min(end)
+}
+
 impl SentenceSplitter {
     /// A splitter for `lang` (`None`: language unknown, generic rules and
     /// the abbreviations common to the supported languages).
@@ -151,9 +192,7 @@ impl SentenceSplitter {
         let mut start = para.start;
         let mut i = para.start;
         loop {
-            while i < end && !lead[bytes[i] as usize] {
-                i += 1;
-            }
+            i = next_lead(bytes, i, end, lead, self.greek);
             if i >= end {
                 break;
             }
@@ -570,5 +609,51 @@ fn push(text: &str, span: Span, out: &mut Vec<Span>) {
     let s = trim_span(text, span);
     if !s.is_empty() {
         out.push(s);
+    }
+}
+
+#[cfg(test)]
+mod next_lead_tests {
+    use super::*;
+
+    fn naive(bytes: &[u8], from: usize, end: usize, lead: &[bool; 256]) -> usize {
+        (from..end).find(|&i| lead[bytes[i] as usize]).unwrap_or(end)
+    }
+
+    fn check(text: &str) {
+        let b = text.as_bytes();
+        for (lead, greek) in [(&TERMINAL_LEAD, false), (&GREEK_LEAD, true)] {
+            for from in 0..=b.len() {
+                for end in [from, (from + 3).min(b.len()), (from + 9).min(b.len()), b.len()] {
+                    assert_eq!(
+                        next_lead(b, from, end, lead, greek),
+                        naive(b, from, end, lead),
+                        "{text:?} {from}..{end}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn next_lead_matches_a_byte_scan() {
+        for t in [
+            "",
+            "No terminal here at all, just words",
+            "One. Two! Three? Four; five",
+            "Quotes “like this” and it’s — fine… 。done",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.",
+            ".!?;é.",
+            "Ünïcödé text without stops ✓ ü ß",
+        ] {
+            check(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_lead_matches_on_any_text(t in "\\PC{0,40}") {
+            check(&t);
+        }
     }
 }

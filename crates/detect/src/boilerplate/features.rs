@@ -122,6 +122,13 @@ fn lower_into(w: &str, buf: &mut String) {
 /// Computes the features of `t` in `lang` (stopwords only when known), in
 /// one pass over its words.
 pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
+    features_with(t, lang, true)
+}
+
+/// [`features`]; `fast: false` takes the general (character by character)
+/// path for every word, the reference the fast paths are tested against.
+#[inline(always)]
+fn features_with(t: &str, lang: Option<Language>, fast: bool) -> Features {
     // one key at most per detailed word (of 5 bytes or more with a space)
     let keys = Vec::with_capacity(DETAIL_WORDS.min(t.len() / 5));
     let mut f = Features { ends_sentence: ends_sentence(t), keys, ..Features::default() };
@@ -143,6 +150,18 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
             break;
         }
         let n = f.words;
+        if fast && raw.len() <= 16 {
+            // the common case: an ASCII word of up to 16 bytes, every fact
+            // from one 16-byte load (no trimming or case loops)
+            let off = (raw.as_ptr() as usize).wrapping_sub(t.as_ptr() as usize);
+            let (lo, hi) = load16(t.as_bytes(), off, raw.as_bytes());
+            let ctx = WordCtx { n, lang, set };
+            if (lo | hi) & H == 0
+                && short_ascii_raw(&mut f, raw, (lo, hi), &ctx, &mut since_cap, &mut line, &mut lowbuf)
+            {
+                continue;
+            }
+        }
         let ascii = raw.is_ascii();
         let upper0 = if ascii {
             raw.as_bytes()[0].is_ascii_uppercase()
@@ -164,11 +183,17 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
         } else if let Some(k) = since_cap.as_mut() {
             *k += 1;
         }
-        let w = if ascii { trim_ascii_punct(raw) } else { raw.trim_matches(|c: char| !c.is_alphanumeric()) };
+        let w = if ascii {
+            trim_ascii_punct(raw)
+        } else if fast {
+            trim_punct(raw)
+        } else {
+            raw.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if w.is_empty() {
             continue;
         }
-        if ascii || w.is_ascii() {
+        if fast && (ascii || w.is_ascii()) {
             // the common case (“Kabul”, too), in one pass over the bytes
             ascii_word(&mut f, t, w, upper0, n <= LINE_WORDS, &mut line, lang, set, &mut lowbuf);
             continue;
@@ -223,6 +248,97 @@ pub(crate) fn features(t: &str, lang: Option<Language>) -> Features {
     f.keys.dedup();
     f.line = (f.words <= LINE_WORDS).then_some(line);
     f
+}
+
+const H: u64 = 0x8080_8080_8080_8080;
+/// What every word of a block shares.
+struct WordCtx<'s> {
+    /// The word's number in the block (from 1).
+    n: usize,
+    lang: Option<Language>,
+    set: Option<&'s StopSet>,
+}
+
+/// The whole per-word step of [`features`] for a raw (untrimmed) ASCII
+/// word of up to 16 bytes that starts with a letter or a digit, given as
+/// (`lo`, `hi`) (zero padded): capital, "Label:" field, trimming, case,
+/// digits, the line hash, the stopword test and the vocabulary key, from
+/// masks over the bytes (SWAR) instead of loops. False (and nothing done)
+/// when the word starts otherwise.
+#[inline(always)]
+fn short_ascii_raw(
+    f: &mut Features,
+    raw: &str,
+    (lo, hi): (u64, u64),
+    ctx: &WordCtx<'_>,
+    since_cap: &mut Option<usize>,
+    line: &mut u64,
+    lowbuf: &mut String,
+) -> bool {
+    let m = raw.len();
+    let a = Swar::of(lo, m.min(8));
+    let b = if m > 8 { Swar::of(hi, m - 8) } else { Swar::default() };
+    let (alnum_lo, alnum_hi) = (a.upper | a.lower | a.digit, b.upper | b.lower | b.digit);
+    if alnum_lo & 0x80 == 0 {
+        // leading punctuation: the general ASCII path trims it
+        return false;
+    }
+    let upper0 = a.upper & 0x80 != 0;
+    // "Label:" — letters, then a final colon
+    let is_label = m > 2
+        && raw.as_bytes().last() == Some(&b':')
+        && a.upper | a.lower == low_bytes((m - 1).min(8)) & H
+        && b.upper | b.lower == low_bytes((m - 1).saturating_sub(8)) & H;
+    if is_label && (upper0 || since_cap.is_some_and(|k| k < 3)) {
+        f.fields += 1;
+        *since_cap = None;
+    } else if upper0 {
+        *since_cap = Some(0);
+    } else if let Some(k) = since_cap.as_mut() {
+        *k += 1;
+    }
+    // the word without its trailing punctuation: up to its last letter or
+    // digit (letters and digits all lie before)
+    let n = if alnum_hi != 0 {
+        8 + (63 - alnum_hi.leading_zeros() as usize) / 8 + 1
+    } else {
+        (63 - alnum_lo.leading_zeros() as usize) / 8 + 1
+    };
+    let (klo, khi) = (low_bytes(n), low_bytes(n.saturating_sub(8)));
+    let (upper, lower) = (bytes_set2(a.upper, b.upper), bytes_set2(a.lower, b.lower));
+    f.upper += upper;
+    f.lower += lower;
+    f.numbers += usize::from(a.digit | b.digit != 0);
+    f.cap_words += usize::from(upper0);
+    let alpha = (a.other & klo) | (b.other & khi) == 0;
+    let (llo, lhi) = (a.lowered & klo, b.lowered & khi);
+    if ctx.n <= LINE_WORDS {
+        let mut h = mix(mix(SEED, n as u64), llo);
+        if n > 8 {
+            h = mix(h, lhi);
+        }
+        *line = mix(*line, finish(h));
+    }
+    let mut stop = false;
+    if let (Some(lang), Some(set)) = (ctx.lang, ctx.set) {
+        if n <= set.max_len {
+            stop = set.contains((llo, lhi));
+            if !stop && (a.apos & klo) | (b.apos & khi) != 0 {
+                // "Afghanistan's" / "l'armée": the stopword check sees the head
+                lower_into(raw.get(..n).unwrap_or(""), lowbuf);
+                if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
+                    stop = !head.is_empty() && is_stopword(lang, head);
+                }
+            }
+        }
+    }
+    if stop {
+        f.stopwords += 1;
+    } else if alpha && upper + lower >= MIN_KEY_CHARS {
+        let k = n.min(KEY_CHARS);
+        f.keys.push(bytes_hash_packed(llo & low_bytes(k), k));
+    }
+    true
 }
 
 /// [`features`] for a word whose trimmed form `w` is ASCII: the same
@@ -292,14 +408,31 @@ fn ascii_word(
 }
 
 /// The low `k` ≤ 8 bytes of a `u64`.
+#[inline(always)]
 fn low_bytes(k: usize) -> u64 {
-    u64::MAX.checked_shr(64 - 8 * k.min(8) as u32).unwrap_or(0)
+    // a table load, where the shift needs a branch for k = 0
+    static MASKS: [u64; 9] = {
+        let mut t = [0u64; 9];
+        let mut k = 1;
+        while k <= 8 {
+            t[k] = u64::MAX >> (64 - 8 * k);
+            k += 1;
+        }
+        t
+    };
+    MASKS[k.min(8)]
 }
 
 /// The number of bytes of a [`Swar`] mask that have their high bit set (a
 /// multiply, where `count_ones` is a dozen instructions without `popcnt`).
 fn bytes_set(mask: u64) -> usize {
     ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// `bytes_set(a) + bytes_set(b)` with one multiply (at most 16 bytes, so
+/// the per-byte sums and the total fit in a byte).
+fn bytes_set2(a: u64, b: u64) -> usize {
+    (((a >> 7) + (b >> 7)).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// The first 16 bytes of `w` (which starts at `off` in `t`), little-endian
@@ -451,6 +584,42 @@ fn trim_ascii_punct(w: &str) -> &str {
     w.get(start..end).unwrap_or("")
 }
 
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`, deciding ASCII end
+/// bytes by table (only characters outside ASCII are decoded).
+fn trim_punct(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut start = 0;
+    while let Some(&c) = b.get(start) {
+        if c < 0x80 {
+            if ALNUM[usize::from(c)] {
+                break;
+            }
+            start += 1;
+        } else {
+            match w.get(start..).and_then(|r| r.chars().next()) {
+                Some(ch) if !ch.is_alphanumeric() => start += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let mut end = b.len();
+    while end > start {
+        let c = b[end - 1];
+        if c < 0x80 {
+            if ALNUM[usize::from(c)] {
+                break;
+            }
+            end -= 1;
+        } else {
+            match w.get(start..end).and_then(|r| r.chars().next_back()) {
+                Some(ch) if !ch.is_alphanumeric() => end -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    w.get(start..end).unwrap_or("")
+}
+
 /// `u8::is_ascii_alphanumeric` as a table.
 static ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -523,6 +692,11 @@ impl<'a> Iterator for Words<'a> {
         // Unicode spaces are decoded
         let mut i = self.pos;
         while let Some(&c) = b.get(i) {
+            if c == b' ' {
+                // (the usual separator, without the table)
+                i += 1;
+                continue;
+            }
             match SPACE_CLASS[usize::from(c)] {
                 0 => break,
                 1 => i += 1,
@@ -551,6 +725,9 @@ impl<'a> Iterator for Words<'a> {
                 i += 8;
             }
             let Some(&c) = b.get(i) else { break };
+            if c == b' ' {
+                break;
+            }
             match SPACE_CLASS[usize::from(c)] {
                 0 => i += 1,
                 1 => break,
@@ -748,6 +925,42 @@ mod tests {
             ascii_word(&mut c, w, w, upper0, short_line, &mut lc, lang, set, &mut String::new());
             proptest::prop_assert_eq!(format!("{c:?}"), format!("{b:?}"));
             proptest::prop_assert_eq!(lc, lb);
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast paths agree with the character-by-character one on
+        /// every feature.
+        #[test]
+        fn fast_paths_agree_with_the_general_one(
+            t in "([a-zA-Z0-9'.,:()\"-]{1,20}|é|’|Σ|\u{a0}| |\n){0,30}",
+            lang in proptest::option::of(0usize..Language::ALL.len()),
+        ) {
+            let lang = lang.map(|i| Language::ALL[i]);
+            let (a, b) = (features_with(&t, lang, true), features_with(&t, lang, false));
+            proptest::prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_punct_is_trim_matches(w in "[a-zA-Z0-9'.,:()\"“”’é€Σ\u{a0}\u{300}-]{0,12}") {
+            proptest::prop_assert_eq!(trim_punct(&w), w.trim_matches(|c: char| !c.is_alphanumeric()));
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_on_examples() {
+        for t in [
+            "The Taliban took the city of Kandahar.",
+            "Engine: 2.0-litre Transmission: DSG Power: 242bhp",
+            "(AFP) Afghanistan's l'armée don't --- ... “quoted” 1,0142 14C",
+            "aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbb' 'cccccccccccccccc' x",
+        ] {
+            for lang in [None, Some(Language::English), Some(Language::French)] {
+                let (a, b) = (features_with(t, lang, true), features_with(t, lang, false));
+                assert_eq!(format!("{a:?}"), format!("{b:?}"), "{t:?}");
+            }
         }
     }
 

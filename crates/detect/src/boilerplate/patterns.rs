@@ -734,8 +734,6 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
 /// Bytes of the substring each phrase is recognised by in [`GramFilter`].
 const GRAM: usize = 6;
 const GRAM_MASK: u64 = (1 << (8 * GRAM)) - 1;
-const H: u64 = 0x8080_8080_8080_8080;
-const L: u64 = 0x0101_0101_0101_0101;
 
 /// A necessary condition for a phrase match: every phrase contains its
 /// rarest-looking run of [`GRAM`] bytes, so a line (ASCII-lower-cased) in
@@ -747,36 +745,53 @@ struct GramFilter {
     /// phrase is shorter than a gram (then every line is searched).
     grams: Option<Vec<u64>>,
     bits: Vec<u64>,
+    /// One bit per (case-folded) pair of bytes that opens a gram: most
+    /// positions are turned away by this test alone, a shift and a load.
+    pairs: Vec<u64>,
 }
 
 /// Bits of the filter's bit set, and the words they take.
 const GRAM_BITS: u32 = 16;
 const GRAM_WORDS: usize = (1 << GRAM_BITS) / 64;
+/// Words of the bit set of byte pairs.
+const PAIR_WORDS: usize = (1 << 16) / 64;
 
 impl GramFilter {
     fn new(pats: &[&str]) -> GramFilter {
         let mut bits = vec![0u64; GRAM_WORDS];
+        let mut pairs = vec![0u64; PAIR_WORDS];
         let mut grams = Vec::with_capacity(pats.len());
         for p in pats {
             let p = p.to_ascii_lowercase();
-            let Some(g) = p.as_bytes().windows(GRAM).min_by_key(|w| w.iter().map(|&b| commonness(b)).sum::<u32>())
-            else {
-                return GramFilter { grams: None, bits };
+            // the rarest-looking run, its opening pair weighing most (the
+            // pair is tested at every position, the rest only after it)
+            let rarity =
+                |w: &&[u8]| 4 * (commonness(w[0]) + commonness(w[1])) + w.iter().map(|&b| commonness(b)).sum::<u32>();
+            let Some(g) = p.as_bytes().windows(GRAM).min_by_key(rarity) else {
+                return GramFilter { grams: None, bits, pairs };
             };
-            let g = g.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b));
+            let g = fold_case(g.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b))) & GRAM_MASK;
             let bit = gram_bit(g);
             bits[bit / 64] |= 1 << (bit % 64);
+            let pair = (g & 0xffff) as usize;
+            pairs[pair / 64] |= 1 << (pair % 64);
             grams.push(g);
         }
         grams.sort_unstable();
         grams.dedup();
-        GramFilter { grams: Some(grams), bits }
+        GramFilter { grams: Some(grams), bits, pairs }
     }
 
     /// False only when no phrase can occur in `hay` (ASCII case ignored).
     fn may_match(&self, hay: &[u8]) -> bool {
         let Some(grams) = &self.grams else { return true };
-        let hit = |g: u64| {
+        // `x`: the (folded) bytes from a position on
+        let hit = |x: u64| {
+            let pair = (x & 0xffff) as usize;
+            if self.pairs[(pair / 64) & (PAIR_WORDS - 1)] & (1 << (pair % 64)) == 0 {
+                return false;
+            }
+            let g = x & GRAM_MASK;
             let bit = gram_bit(g);
             self.bits[(bit / 64) & (GRAM_WORDS - 1)] & (1 << (bit % 64)) != 0 && grams.binary_search(&g).is_ok()
         };
@@ -784,16 +799,16 @@ impl GramFilter {
         let mut i = 0;
         // three positions per 8-byte read
         while let Some(w) = hay.get(i..i + 8) {
-            let low = ascii_lower(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-            if hit(low & GRAM_MASK) || hit((low >> 8) & GRAM_MASK) || hit((low >> 16) & GRAM_MASK) {
+            let low = fold_case(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+            if hit(low) || hit(low >> 8) || hit(low >> 16) {
                 return true;
             }
             i += 3;
         }
         // the last positions, zero padded
         while i + GRAM <= n {
-            let low = ascii_lower(hay[i..].iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b)));
-            if hit(low & GRAM_MASK) {
+            let low = fold_case(hay[i..].iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b)));
+            if hit(low) {
                 return true;
             }
             i += 1;
@@ -802,12 +817,14 @@ impl GramFilter {
     }
 }
 
-/// Eight bytes with their ASCII capitals lower-cased (the high bit cleared
-/// before the adds, so that no byte carries into the next).
-fn ascii_lower(x: u64) -> u64 {
-    let t = x & !H;
-    let upper = t.wrapping_add(L * u64::from(0x80 - b'A')) & !t.wrapping_add(L * u64::from(0x7f - b'Z')) & !x & H;
-    x | (upper >> 2)
+/// Eight bytes with bit 5 set in each: ASCII capitals become lower case
+/// (and a few other bytes merge with a neighbour, `@` with `` ` ``, a
+/// control byte with a punctuation mark), one OR where exact lower-casing
+/// takes a dozen operations. Bytes equal but for ASCII case stay equal, so
+/// grams compared folded never miss a case-insensitive match; the rare
+/// extra hits only cost an automaton run, which decides exactly.
+fn fold_case(x: u64) -> u64 {
+    x | 0x2020_2020_2020_2020
 }
 
 fn gram_bit(g: u64) -> usize {
