@@ -1059,7 +1059,7 @@ fn tail((lo, hi): (u64, u64), n: usize) -> u64 {
 
 /// The low `k` ≤ 8 bytes of a `u64`.
 #[inline(always)]
-fn low_bytes(k: usize) -> u64 {
+pub(crate) fn low_bytes(k: usize) -> u64 {
     // a table load, where the shift needs a branch for k = 0
     static MASKS: [u64; 9] = {
         let mut t = [0u64; 9];

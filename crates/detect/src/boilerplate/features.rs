@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use crate::lang_profile::low_bytes;
 use brief_tokenize::{is_stopword, stopwords, Language};
 
 /// What the classifier knows about one block's text.
@@ -405,22 +406,6 @@ fn ascii_word(
         let k = n.min(KEY_CHARS);
         f.keys.push(bytes_hash_packed(llo & low_bytes(k), k));
     }
-}
-
-/// The low `k` ≤ 8 bytes of a `u64`.
-#[inline(always)]
-fn low_bytes(k: usize) -> u64 {
-    // a table load, where the shift needs a branch for k = 0
-    static MASKS: [u64; 9] = {
-        let mut t = [0u64; 9];
-        let mut k = 1;
-        while k <= 8 {
-            t[k] = u64::MAX >> (64 - 8 * k);
-            k += 1;
-        }
-        t
-    };
-    MASKS[k.min(8)]
 }
 
 /// The number of bytes of a [`Swar`] mask that have their high bit set (a
