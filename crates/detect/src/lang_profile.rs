@@ -844,22 +844,7 @@ impl Profile {
         // the word ends with `s` (at most 8 bytes; a shorter word's missing
         // bytes are zeros, which no suffix has)
         let ends = |s: &[u8]| t >> (64 - 8 * s.len()) == s.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b));
-        let (mut nob, mut dan) = (false, false);
-        match (t >> 56) as u8 {
-            b'i' => nob |= ends(b"ei"),
-            b't' => nob |= ends(b"het"),
-            b'n' => {
-                nob |= ends(b"heten") || ends(b"sjon") || ends(b"sjonen");
-                dan |= ends(b"heden");
-            }
-            b'e' => {
-                nob |= ends(b"ene");
-                dan |= ends(b"erne") || ends(b"ede");
-            }
-            b'j' => dan |= ends(b"ej"),
-            b'r' => dan |= ends(b"heder"),
-            _ => {}
-        }
+        let (nob, dan) = nb_da_suffix((t >> 56) as u8, ends);
         if nob != dan {
             self.add(1 << if nob { NB } else { DA }, 0.5);
         }
@@ -959,22 +944,9 @@ impl Profile {
         }
         if allowed & NB_DA == NB_DA {
             // by the last letter first: eleven suffix tests on every word cost
-            let ends = |s: &[u8]| w.ends_with(s);
-            match w[w.len() - 1] {
-                b'i' => nob |= ends(b"ei"),
-                b't' => nob |= ends(b"het"),
-                b'n' => {
-                    nob |= ends(b"heten") || ends(b"sjon") || ends(b"sjonen");
-                    dan |= ends(b"heden");
-                }
-                b'e' => {
-                    nob |= ends(b"ene");
-                    dan |= ends(b"erne") || ends(b"ede");
-                }
-                b'j' => dan |= ends(b"ej"),
-                b'r' => dan |= ends(b"heder"),
-                _ => {}
-            }
+            let (n, d) = nb_da_suffix(w[w.len() - 1], |s: &[u8]| w.ends_with(s));
+            nob |= n;
+            dan |= d;
             if nob != dan {
                 self.add(1 << if nob { NB } else { DA }, 0.5);
             }
@@ -1055,6 +1027,31 @@ fn tail((lo, hi): (u64, u64), n: usize) -> u64 {
     } else {
         hi.checked_shl(8 * (16 - n as u32)).unwrap_or(0) | lo.checked_shr(8 * (n as u32 - 8)).unwrap_or(0)
     }
+}
+
+/// Norwegian Bokmål / Danish suffix evidence of a word whose last byte is
+/// `last`, tested with `ends` (the caller's view of the word): (nob, dan).
+/// Dispatching on the last letter first keeps the eleven suffix tests off
+/// most words.
+#[inline(always)]
+fn nb_da_suffix(last: u8, ends: impl Fn(&[u8]) -> bool) -> (bool, bool) {
+    let (mut nob, mut dan) = (false, false);
+    match last {
+        b'i' => nob |= ends(b"ei"),
+        b't' => nob |= ends(b"het"),
+        b'n' => {
+            nob |= ends(b"heten") || ends(b"sjon") || ends(b"sjonen");
+            dan |= ends(b"heden");
+        }
+        b'e' => {
+            nob |= ends(b"ene");
+            dan |= ends(b"erne") || ends(b"ede");
+        }
+        b'j' => dan |= ends(b"ej"),
+        b'r' => dan |= ends(b"heder"),
+        _ => {}
+    }
+    (nob, dan)
 }
 
 /// The low `k` ≤ 8 bytes of a `u64`.

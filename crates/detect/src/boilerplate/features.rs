@@ -392,11 +392,7 @@ fn ascii_word(
         if n <= set.max_len {
             stop = set.contains((llo, lhi));
             if !stop && (a.apos | b.apos) != 0 {
-                // "Afghanistan's" / "l'armée": the stopword check sees the head
-                lower_into(w, lowbuf);
-                if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
-                    stop = !head.is_empty() && is_stopword(lang, head);
-                }
+                stop = head_is_stopword(w, lang, lowbuf);
             }
         }
     }
@@ -540,11 +536,7 @@ fn ascii_word_long(
             lower_into(w, lowbuf);
             stop = is_stopword(lang, lowbuf);
             if !stop && wb.contains(&b'\'') {
-                // "Afghanistan's" / "l'armée": the stopword check sees the head
-                lower_into(w, lowbuf);
-                if let Some((head, _)) = lowbuf.split_once(['\'', '’']) {
-                    stop = !head.is_empty() && is_stopword(lang, head);
-                }
+                stop = head_is_stopword(w, lang, lowbuf);
             }
         }
     }
@@ -817,6 +809,13 @@ fn stop_set(lang: Language) -> &'static StopSet {
         LazyLock::new(|| Language::ALL.iter().map(|&l| (l, StopSet::new(l))).collect());
     static EMPTY: LazyLock<StopSet> = LazyLock::new(|| StopSet { slots: vec![(0, 0); 64], max_len: 0 });
     SETS.iter().find(|(l, _)| *l == lang).map_or(&*EMPTY, |(_, s)| s)
+}
+
+/// "Afghanistan's" / "l'armée": whether the part before the apostrophe is a
+/// stopword (`lowbuf` is scratch space).
+fn head_is_stopword(w: &str, lang: Language, lowbuf: &mut String) -> bool {
+    lower_into(w, lowbuf);
+    lowbuf.split_once(['\'', '’']).is_some_and(|(head, _)| !head.is_empty() && is_stopword(lang, head))
 }
 
 #[cfg(test)]
