@@ -497,7 +497,12 @@ impl Runner {
                 if let Some(line) = next {
                     line_no += 1;
                     let line = line.with_context(|| format!("{name}:{line_no}: read error"))?;
-                    let line = String::from_utf8_lossy(&line).trim_end_matches('\r').to_string();
+                    // valid UTF-8 (the common case) is taken over without a copy
+                    let mut line =
+                        String::from_utf8(line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    while line.ends_with('\r') {
+                        line.pop();
+                    }
                     if !line.trim().is_empty() {
                         batch.push((line_no, line));
                     }
