@@ -110,26 +110,31 @@ impl Language {
     /// Parses an ISO 639-3 code (also accepts ISO 639-1 two-letter codes and
     /// `nor`/`nno` for Norwegian). Case-insensitive.
     pub fn from_code(code: &str) -> Option<Language> {
-        let code = code.trim().to_ascii_lowercase();
-        Some(match code.as_str() {
-            "ara" | "ar" | "arb" => Language::Arabic,
-            "dan" | "da" => Language::Danish,
-            "nld" | "dut" | "nl" => Language::Dutch,
-            "eng" | "en" => Language::English,
-            "fin" | "fi" => Language::Finnish,
-            "fra" | "fre" | "fr" => Language::French,
-            "deu" | "ger" | "de" => Language::German,
-            "ell" | "gre" | "el" => Language::Greek,
-            "hun" | "hu" => Language::Hungarian,
-            "ita" | "it" => Language::Italian,
-            "nob" | "nor" | "nno" | "no" | "nb" | "nn" => Language::Norwegian,
-            "por" | "pt" => Language::Portuguese,
-            "ron" | "rum" | "ro" => Language::Romanian,
-            "rus" | "ru" => Language::Russian,
-            "spa" | "es" => Language::Spanish,
-            "swe" | "sv" => Language::Swedish,
-            "tam" | "ta" => Language::Tamil,
-            "tur" | "tr" => Language::Turkish,
+        // lower-cased on the stack: every known code is at most 3 bytes
+        let code = code.trim().as_bytes();
+        let mut buf = [0u8; 3];
+        let lower = buf.get_mut(..code.len())?;
+        lower.copy_from_slice(code);
+        lower.make_ascii_lowercase();
+        Some(match &*lower {
+            b"ara" | b"ar" | b"arb" => Language::Arabic,
+            b"dan" | b"da" => Language::Danish,
+            b"nld" | b"dut" | b"nl" => Language::Dutch,
+            b"eng" | b"en" => Language::English,
+            b"fin" | b"fi" => Language::Finnish,
+            b"fra" | b"fre" | b"fr" => Language::French,
+            b"deu" | b"ger" | b"de" => Language::German,
+            b"ell" | b"gre" | b"el" => Language::Greek,
+            b"hun" | b"hu" => Language::Hungarian,
+            b"ita" | b"it" => Language::Italian,
+            b"nob" | b"nor" | b"nno" | b"no" | b"nb" | b"nn" => Language::Norwegian,
+            b"por" | b"pt" => Language::Portuguese,
+            b"ron" | b"rum" | b"ro" => Language::Romanian,
+            b"rus" | b"ru" => Language::Russian,
+            b"spa" | b"es" => Language::Spanish,
+            b"swe" | b"sv" => Language::Swedish,
+            b"tam" | b"ta" => Language::Tamil,
+            b"tur" | b"tr" => Language::Turkish,
             _ => return None,
         })
     }
@@ -169,5 +174,34 @@ impl std::str::FromStr for Language {
     type Err = crate::Error;
     fn from_str(s: &str) -> Result<Language, crate::Error> {
         Language::from_code(s).ok_or_else(|| crate::Error::UnknownLanguage(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_case_insensitively() {
+        let table: &[(&str, Option<Language>)] = &[
+            ("eng", Some(Language::English)),
+            ("EN", Some(Language::English)),
+            (" Deu ", Some(Language::German)),
+            ("nno", Some(Language::Norwegian)),
+            ("nb", Some(Language::Norwegian)),
+            ("ARB", Some(Language::Arabic)),
+            ("english", None),
+            ("en-GB", None),
+            ("", None),
+            ("x", None),
+            ("é", None),
+            ("ﬀ", None),
+        ];
+        for &(code, expected) in table {
+            assert_eq!(Language::from_code(code), expected, "{code:?}");
+        }
+        for lang in Language::ALL {
+            assert_eq!(Language::from_code(lang.code()), Some(lang));
+        }
     }
 }
