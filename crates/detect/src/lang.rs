@@ -342,11 +342,12 @@ impl LanguageDetector {
             return true;
         }
         let e = prof.evidence(self.inner.mask);
-        let Some((best, score)) = argmax(&e, self.inner.mask) else {
-            return false;
-        };
+        // Only the best score matters, not which language has it: one that
+        // beats `d` by the margin is not `d`, and if `d` has the best score
+        // (alone or shared) no language beats it.
+        let score = max_of(&e, self.inner.mask);
         match doc_index {
-            Some(d) => best != d && score >= RECHECK_EVIDENCE && score - e[d] >= OVERRIDE_MARGIN,
+            Some(d) => score >= RECHECK_EVIDENCE && score - e[d] >= OVERRIDE_MARGIN,
             None => score >= RECHECK_EVIDENCE + 1.0,
         }
     }
@@ -530,11 +531,31 @@ fn strength(margin: f32) -> f64 {
     }
 }
 
+/// The highest evidence of the languages of `mask` (−∞ for none).
+fn max_of(e: &[f32; NPROF], mask: u32) -> f32 {
+    let mut score = f32::NEG_INFINITY;
+    for (j, &v) in e.iter().enumerate() {
+        if mask & (1 << j) != 0 && v > score {
+            score = v;
+        }
+    }
+    score
+}
+
+/// The language of `mask` with the most evidence (the first of equals).
 fn argmax(e: &[f32; NPROF], mask: u32) -> Option<(usize, f32)> {
-    (0..NPROF).filter(|&j| mask & (1 << j) != 0).map(|j| (j, e[j])).fold(None, |acc, (j, v)| match acc {
-        Some((_, bv)) if bv >= v => acc,
-        _ => Some((j, v)),
-    })
+    let mut best: Option<(usize, f32)> = None;
+    // the set bits in increasing order
+    let mut m = mask & ((1 << NPROF) - 1);
+    while m != 0 {
+        let j = m.trailing_zeros() as usize;
+        m &= m - 1;
+        match best {
+            Some((_, bv)) if bv >= e[j] => {}
+            _ => best = Some((j, e[j])),
+        }
+    }
+    best
 }
 
 /// Like [`argmax`], but a tie goes to `prefer`.

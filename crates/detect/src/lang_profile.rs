@@ -257,13 +257,15 @@ const LISTS: [&[&str]; NPROF] =
 /// integers: a lookup is a multiply, a shift and a compare or two, with no
 /// hashing loop and no string comparison, and most words that are not in
 /// it are turned away by a 4 KiB bit filter without touching the table.
+/// The arrays have fixed sizes, so a masked index needs no bounds check.
 struct FunctionWords {
     /// Bytes 0..8 and 8..16 packed little-endian, zero padded (words have
     /// no NUL, so the pair determines the word); (0, 0) marks an empty slot.
-    keys: Vec<(u64, u64)>,
-    masks: Vec<u32>,
+    keys: Box<[(u64, u64); 1 << TABLE_BITS]>,
+    /// The word's languages and how many they are.
+    masks: Box<[(u32, u32); 1 << TABLE_BITS]>,
     /// One bit per filter slot that some word hashes to.
-    filter: Vec<u64>,
+    filter: Box<[u64; (1 << FILTER_BITS) / 64]>,
     /// Words longer than 16 bytes (a handful), compared as strings.
     long: Vec<(&'static str, u32)>,
 }
@@ -276,15 +278,18 @@ const FILTER_BITS: u32 = 15;
 impl FunctionWords {
     fn new() -> FunctionWords {
         let mut table = FunctionWords {
-            keys: vec![(0, 0); 1 << TABLE_BITS],
-            masks: vec![0; 1 << TABLE_BITS],
-            filter: vec![0; (1 << FILTER_BITS) / 64],
+            keys: Box::new([(0, 0); 1 << TABLE_BITS]),
+            masks: Box::new([(0, 0); 1 << TABLE_BITS]),
+            filter: Box::new([0; (1 << FILTER_BITS) / 64]),
             long: Vec::new(),
         };
         for (i, list) in LISTS.iter().enumerate() {
             for w in list.iter() {
                 *table.slot_mut(w) |= 1 << i;
             }
+        }
+        for m in table.masks.iter_mut() {
+            m.1 = m.0.count_ones();
         }
         table
     }
@@ -309,7 +314,7 @@ impl FunctionWords {
             at = (at + 1) & ((1 << TABLE_BITS) - 1);
         }
         self.keys[at] = key;
-        &mut self.masks[at]
+        &mut self.masks[at].0
     }
 
     fn get(&self, w: &str) -> Option<u32> {
@@ -318,14 +323,15 @@ impl FunctionWords {
 
     fn get_bytes(&self, w: &[u8]) -> Option<u32> {
         match pack(w) {
-            Some(key) => self.get_packed(key),
+            Some(key) => self.get_packed(key).map(|(m, _)| m),
             None => self.long.iter().find(|(l, _)| l.as_bytes() == w).map(|&(_, m)| m),
         }
     }
 
-    /// For a word of at most 16 bytes, as [`pack`] gives it.
-    #[inline]
-    fn get_packed(&self, key: (u64, u64)) -> Option<u32> {
+    /// For a word of at most 16 bytes, as [`pack`] gives it: its languages
+    /// and how many they are.
+    #[inline(always)]
+    fn get_packed(&self, key: (u64, u64)) -> Option<(u32, u32)> {
         let h = hash(key);
         let bit = filter_bit(h);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -396,8 +402,7 @@ const MAX_WORD_BYTES: usize = {
 /// Classes of ASCII bytes for [`Profile::scan`] (as `char`'s `is_alphabetic`,
 /// `is_numeric`, `is_whitespace` and the sentence punctuation say).
 const OTHER: u8 = 0;
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
+const LETTER: u8 = 1;
 const DIGIT: u8 = 4;
 const SPACE: u8 = 5;
 /// Sentence-final punctuation.
@@ -410,8 +415,7 @@ static ASCII_CLASS: [u8; 128] = {
     let mut b = 0;
     while b < 128 {
         t[b] = match b as u8 {
-            b'a'..=b'z' => LOWER,
-            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
             b'0'..=b'9' => DIGIT,
             b' ' | b'\t'..=b'\r' => SPACE,
             b'.' | b'!' | b'?' => FINAL,
@@ -651,77 +655,55 @@ impl Profile {
     /// Scans `text`; `allowed` is the mask of profiled languages in play.
     pub(crate) fn scan(text: &str, allowed: u32) -> Profile {
         let mut p = Profile::empty();
+        let words = &*WORDS;
         let bytes = text.as_bytes();
-        // The current word: its start, whether it needs case folding before
-        // lookup (all-lower-case words are looked up in place), and whether
-        // it is all ASCII (folded without the Unicode tables).
+        // The current word: its start, and whether it is all ASCII (then it
+        // is looked up packed, straight from the text). A run of ASCII
+        // letters followed by an ASCII byte is a whole word, ended at once.
         let mut word: Option<usize> = None;
-        let mut fold = false;
         let mut ascii = true;
-        // An ASCII word's first 16 bytes, lower-cased as they are read and
-        // packed as the function-word table wants them.
-        let (mut lo, mut hi) = (0u64, 0u64);
         let mut buf = String::new();
         let mut pending_end = false;
+        let mut latin = 0;
         let mut i = 0;
         // ASCII bytes are classified by table; other characters are decoded.
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                let class = ASCII_CLASS[usize::from(b)];
-                if matches!(class, LOWER | UPPER) {
-                    let start = match word {
-                        Some(start) => start,
-                        None => {
-                            word = Some(i);
-                            fold = false;
-                            ascii = true;
-                            (lo, hi) = (0, 0);
-                            i
-                        }
+                let mut class = ASCII_CLASS[usize::from(b)];
+                if class == LETTER {
+                    let (start, all_ascii) = match word.take() {
+                        Some(start) => (start, ascii),
+                        None => (i, true),
                     };
-                    // the whole run of ASCII letters at once, eight bytes a step
                     let run = i;
-                    loop {
-                        let (x, avail) = match bytes.get(i..i + 8) {
-                            Some(chunk) => (u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])), 8),
-                            None => {
-                                let rest = bytes.get(i..).unwrap_or(&[]);
-                                (rest.iter().rev().fold(0u64, |a, &c| (a << 8) | u64::from(c)), rest.len())
-                            }
-                        };
-                        let (upper, letters) = ascii_letters(x);
-                        let not_letter = !letters & 0x8080_8080_8080_8080;
-                        let n = ((not_letter.trailing_zeros() / 8) as usize).min(avail);
-                        let m = low_bytes(n);
-                        fold |= upper & m != 0;
-                        let v = (x | (upper >> 2)) & m;
-                        let k = i - start;
-                        if k < 8 {
-                            lo |= v << (8 * k);
-                            if k > 0 {
-                                hi |= v >> (64 - 8 * k);
-                            }
-                        } else if k < 16 {
-                            hi |= v << (8 * (k - 8));
-                        }
-                        i += n;
-                        if n < 8 {
-                            break;
-                        }
-                    }
-                    p.letters += i - run;
-                    p.scripts[Bucket::Latin as usize] += i - run;
+                    i = ascii_letters_end(bytes, i);
+                    latin += i - run;
                     pending_end = false;
-                    continue;
-                }
-                if let Some(start) = word.take() {
-                    let w = &text[start..i];
-                    if ascii && w.len() <= 16 {
-                        p.end_ascii_word((lo, hi), w.len(), allowed);
-                    } else {
-                        p.end_word(w, fold, ascii, &mut buf, allowed);
+                    // the word ends here unless a non-ASCII character follows
+                    match bytes.get(i) {
+                        Some(&next) if next < 0x80 => {
+                            let n = i - start;
+                            if all_ascii && n <= 16 {
+                                p.end_ascii_word(words, bytes, start, n, allowed);
+                            } else {
+                                p.end_word(&text[start..i], all_ascii, &mut buf, allowed);
+                            }
+                            if next == b' ' {
+                                // (no sentence end is pending after a letter)
+                                i += 1;
+                                continue;
+                            }
+                            class = ASCII_CLASS[usize::from(next)];
+                        }
+                        _ => {
+                            word = Some(start);
+                            ascii = all_ascii;
+                            continue;
+                        }
                     }
+                } else if let Some(start) = word.take() {
+                    p.end_word_at(text, start, i, ascii, &mut buf, allowed);
                 }
                 match class {
                     DIGIT => {
@@ -752,6 +734,20 @@ impl Profile {
             };
             let at = i;
             i += c.len_utf8();
+            if matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') {
+                // General Punctuation (dashes, quotes, …): no letter, mark,
+                // digit or space, so no Unicode table needs asking
+                if let Some(start) = word.take() {
+                    p.end_word_at(text, start, at, ascii, &mut buf, allowed);
+                }
+                p.symbols += 1;
+                if c == '…' {
+                    pending_end = true;
+                } else if !matches!(c, '”' | '’') {
+                    pending_end = false;
+                }
+                continue;
+            }
             if c.is_alphabetic() {
                 p.letters += 1;
                 p.scripts[bucket(c) as usize] += 1;
@@ -760,9 +756,7 @@ impl Profile {
                 }
                 if word.is_none() {
                     word = Some(at);
-                    fold = false;
                 }
-                fold |= c.is_uppercase();
                 ascii = false;
                 pending_end = false;
                 continue;
@@ -773,7 +767,7 @@ impl Profile {
                 continue;
             }
             if let Some(start) = word.take() {
-                p.end_word(&text[start..at], fold, ascii, &mut buf, allowed);
+                p.end_word_at(text, start, at, ascii, &mut buf, allowed);
             }
             if c.is_numeric() {
                 p.digits += 1;
@@ -793,53 +787,118 @@ impl Profile {
             }
         }
         if let Some(start) = word {
-            let w = &text[start..];
-            if ascii && w.len() <= 16 {
-                p.end_ascii_word((lo, hi), w.len(), allowed);
-            } else {
-                p.end_word(w, fold, ascii, &mut buf, allowed);
-            }
+            p.end_word_at(text, start, bytes.len(), ascii, &mut buf, allowed);
         }
         if pending_end {
             p.sentence_ends += 1;
         }
+        p.letters += latin;
+        p.scripts[Bucket::Latin as usize] += latin;
         p
     }
 
-    /// A word of `n` ≤ 16 ASCII letters, given lower-cased and packed.
-    #[inline]
-    fn end_ascii_word(&mut self, key: (u64, u64), n: usize, allowed: u32) {
+    /// The word `bytes[start..start + n]` of 1 ..= 16 ASCII letters.
+    #[inline(always)]
+    fn end_ascii_word(&mut self, words: &FunctionWords, bytes: &[u8], start: usize, n: usize, allowed: u32) {
         self.words += 1;
         if n > MAX_WORD_BYTES {
             return;
         }
-        let mask = WORDS.get_packed(key).unwrap_or(0) & allowed;
-        if mask != 0 {
-            self.function_words += 1;
-            self.add(mask, 1.0);
+        // lower-cased (every byte is a letter) and packed as `pack` does
+        const CASE: u64 = 0x2020_2020_2020_2020;
+        let lo = (load8(bytes, start) | CASE) & low_bytes(n);
+        let hi = if n > 8 { (load8(bytes, start + 8) | CASE) & low_bytes(n - 8) } else { 0 };
+        if let Some((langs, count)) = words.get_packed((lo, hi)) {
+            let mask = langs & allowed;
+            if mask != 0 {
+                self.function_words += 1;
+                // (`count` is the number of the word's languages)
+                self.add_shared(mask, if mask == langs { count } else { mask.count_ones() });
+            }
         }
         if n >= 4 {
-            // without a letter pair, only a Norwegian or Danish suffix can
-            // count, and each ends in one of these letters
-            let mut bytes = [0u8; 16];
-            bytes[..8].copy_from_slice(&key.0.to_le_bytes());
-            bytes[8..].copy_from_slice(&key.1.to_le_bytes());
-            let w = &bytes[..n];
-            let pairs = ascii_pairs(w.iter().fold(0, |seen, &b| seen | 1 << (b & 31)));
-            if pairs {
-                self.spelling_with(w, pairs, allowed);
-            } else if allowed & NB_DA == NB_DA && matches!(w[n - 1], b'i' | b't' | b'n' | b'e' | b'j' | b'r') {
-                // only the Norwegian and Danish suffixes can count: tested
-                // on the packed word's last bytes (`spelling_with` does the same
-                // byte by byte)
-                self.suffixes(tail(key, n));
+            if may_have_pairs(lo, hi) {
+                if n <= 8 {
+                    self.ascii_spelling(lo, n, allowed);
+                } else {
+                    let mut w = [0u8; 16];
+                    w[..8].copy_from_slice(&lo.to_le_bytes());
+                    w[8..].copy_from_slice(&hi.to_le_bytes());
+                    self.spelling_with(&w[..n], true, allowed);
+                }
+            } else if allowed & NB_DA == NB_DA {
+                // without a letter pair, only a Norwegian or Danish suffix
+                // can count: tested on the packed word's last bytes
+                // (`spelling_with` does the same byte by byte)
+                let t = tail((lo, hi), n);
+                if matches!((t >> 56) as u8, b'i' | b't' | b'n' | b'e' | b'j' | b'r') {
+                    self.suffixes(t);
+                }
             }
+        }
+    }
+
+    /// [`Profile::spelling`] for a lower-case ASCII word of 4 ..= 8
+    /// letters packed in `w` as [`pack`] does: each letter pair is found at
+    /// all positions at once (a byte-equality mask of its first letter and
+    /// that of its second shifted by a byte), and only when the word has
+    /// the letter the pair starts or ends with.
+    fn ascii_spelling(&mut self, w: u64, n: usize, allowed: u32) {
+        if allowed & (NB_DA | 1 << HU | 1 << FI) == 0 {
+            return;
+        }
+        const H: u64 = 0x8080_8080_8080_8080;
+        const L: u64 = 0x0101_0101_0101_0101;
+        // the high bit of each byte equal to `c` (the bytes and `c` are
+        // ASCII, so no sum carries into the next byte)
+        let eq = |c: u8| {
+            let t = w ^ (L * u64::from(c));
+            !(((t & !H) + !H) | t) & H
+        };
+        let (mut nob, mut hun, mut fin) = (false, false, false);
+        let y_at = eq(b'y');
+        if y_at != 0 {
+            // yy; gy before a vowel
+            fin = y_at & (y_at >> 8) != 0;
+            let gy = eq(b'g') & (y_at >> 8);
+            if gy != 0 {
+                let vowels = eq(b'a') | eq(b'e') | eq(b'i') | eq(b'o') | eq(b'u');
+                hun = gy & (vowels >> 16) != 0;
+            }
+        }
+        let s_at = eq(b's');
+        if s_at != 0 {
+            // sz, zs, cs, not as the last two letters
+            let z_at = eq(b'z');
+            let pairs = (s_at & (z_at >> 8)) | (z_at & (s_at >> 8)) | (eq(b'c') & (s_at >> 8));
+            hun |= pairs & low_bytes(n - 2) & H != 0;
+        }
+        let j_at = eq(b'j');
+        if j_at != 0 {
+            // kj
+            nob = eq(b'k') & (j_at >> 8) != 0;
+        }
+        if allowed & NB_DA == NB_DA {
+            let t = tail((w, 0), n);
+            let ends = |s: &[u8]| t >> (64 - 8 * s.len()) == s.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b));
+            let (suffix_nob, dan) = nb_da_suffix((t >> 56) as u8, ends);
+            let nob = nob || suffix_nob;
+            if nob != dan {
+                self.add(1 << if nob { NB } else { DA }, 0.5);
+            }
+        }
+        if hun && allowed & (1 << HU) != 0 {
+            self.add(1 << HU, 0.5);
+        }
+        if fin && allowed & (1 << FI) != 0 {
+            self.add(1 << FI, 0.5);
         }
     }
 
     /// The Norwegian / Danish suffix part of [`Profile::spelling_with`]
     /// (with both languages allowed) for a word without letter pairs, given
     /// its last 8 bytes as [`tail`] packs them.
+    #[inline(always)]
     fn suffixes(&mut self, t: u64) {
         // the word ends with `s` (at most 8 bytes; a shorter word's missing
         // bytes are zeros, which no suffix has)
@@ -850,11 +909,23 @@ impl Profile {
         }
     }
 
-    fn end_word(&mut self, word: &str, fold: bool, ascii: bool, buf: &mut String, allowed: u32) {
+    /// The word `text[start..end]`, all ASCII letters when `ascii`.
+    fn end_word_at(&mut self, text: &str, start: usize, end: usize, ascii: bool, buf: &mut String, allowed: u32) {
+        if ascii && end - start <= 16 {
+            self.end_ascii_word(&WORDS, text.as_bytes(), start, end - start, allowed);
+        } else {
+            self.end_word(&text[start..end], ascii, buf, allowed);
+        }
+    }
+
+    fn end_word(&mut self, word: &str, ascii: bool, buf: &mut String, allowed: u32) {
         self.words += 1;
         if word.len() > MAX_WORD_BYTES {
             return;
         }
+        // (a word is letters and marks; no mark is upper case)
+        let fold =
+            if ascii { word.bytes().any(|b| b.is_ascii_uppercase()) } else { word.chars().any(char::is_uppercase) };
         if fold {
             buf.clear();
             if ascii {
@@ -959,6 +1030,19 @@ impl Profile {
         }
     }
 
+    /// A function word of the `n` languages of `mask`: 1/n to each (the
+    /// same f32 as [`Profile::add`] with weight 1).
+    #[inline(always)]
+    fn add_shared(&mut self, mask: u32, n: u32) {
+        let w = RECIPROCALS[n as usize & 31];
+        let mut m = mask;
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            self.words_score[i] += w;
+            m &= m - 1;
+        }
+    }
+
     fn add(&mut self, mask: u32, weight: f32) {
         // weight / n, without a division per word (the same f32: both round
         // the exact quotient)
@@ -974,8 +1058,14 @@ impl Profile {
 
     /// The script bucket with most letters, if any letter was seen.
     pub(crate) fn main_bucket(&self) -> Option<Bucket> {
-        let (i, &n) = self.scripts.iter().enumerate().max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
-        (n > 0).then_some(BUCKETS[i])
+        // the first of the buckets with most letters
+        let mut best = 0;
+        for i in 1..NBUCKETS {
+            if self.scripts[i] > self.scripts[best] {
+                best = i;
+            }
+        }
+        (self.scripts[best] > 0).then_some(BUCKETS[best])
     }
 
     /// Evidence for each profiled language: function words plus distinctive
@@ -1004,11 +1094,20 @@ impl Profile {
         // і/ї/є make up about 7% of Ukrainian letters: 40 Cyrillic letters
         // without any of them (a 4% chance in Ukrainian) speak against it.
         const RU_UK: u32 = (1 << RU) | (1 << UK);
-        let uk_marks =
-            LETTERS.iter().enumerate().filter(|(_, (_, m))| *m == 1 << UK).fold(0u64, |a, (i, _)| a | 1 << i);
+        const UK_MARKS: u64 = {
+            let mut marks = 0u64;
+            let mut i = 0;
+            while i < LETTERS.len() {
+                if LETTERS[i].1 == 1 << UK {
+                    marks |= 1 << i;
+                }
+                i += 1;
+            }
+            marks
+        };
         if allowed & RU_UK == RU_UK
             && self.scripts[Bucket::Cyrillic as usize] >= 40
-            && self.letter_marks & uk_marks == 0
+            && self.letter_marks & UK_MARKS == 0
         {
             e[UK] -= 1.0;
         }
@@ -1070,18 +1169,60 @@ pub(crate) fn low_bytes(k: usize) -> u64 {
     MASKS[k.min(8)]
 }
 
-/// For 8 bytes packed little-endian: the masks (high bit of each byte) of
-/// the ASCII capitals and of the ASCII letters. A byte above 0x7F is no
-/// letter; it may spoil the answer for the bytes after it, never before.
-fn ascii_letters(x: u64) -> (u64, u64) {
+/// The end of the run of ASCII letters at `i`: eight bytes a step.
+#[inline(always)]
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     const H: u64 = 0x8080_8080_8080_8080;
     const L: u64 = 0x0101_0101_0101_0101;
-    // for bytes below 0x80: high bit set where lo <= byte <= hi
-    let range =
-        |lo: u8, hi: u8| x.wrapping_add(L * u64::from(0x80 - lo)) & !x.wrapping_add(L * u64::from(0x7f - hi)) & H;
-    let ascii = !x & H;
-    let upper = range(b'A', b'Z') & ascii;
-    (upper, upper | (range(b'a', b'z') & ascii))
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // a letter is ASCII and, with bit 5 set, in a..=z; a byte above
+        // 0x7F may spoil the answer for the bytes after it, never before
+        let y = x | 0x2020_2020_2020_2020;
+        let letters = y.wrapping_add(L * u64::from(0x80 - b'a')) & !y.wrapping_add(L * u64::from(0x7f - b'z')) & !x & H;
+        let n = ((!letters & H).trailing_zeros() / 8) as usize;
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
+/// Bytes `at..at + 8` of `bytes` little-endian, zero padded past the end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+        None => bytes.get(at..).unwrap_or(&[]).iter().rev().fold(0u64, |a, &c| (a << 8) | u64::from(c)),
+    }
+}
+
+/// For a lower-case ASCII word packed as [`pack`] does: false when it
+/// surely has none of the letter pairs [`Profile::spelling`] looks for,
+/// which need a y, a j, a z, or a c with an s. (A little wider than
+/// [`ascii_pairs`]: a word let through without a pair costs time, never a
+/// different result.)
+#[inline(always)]
+fn may_have_pairs(lo: u64, hi: u64) -> bool {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // high bit of each byte equal to `c` (exact as to whether there is one)
+    let eq = |v: u64, c: u8| {
+        let t = v ^ (L * u64::from(c));
+        t.wrapping_sub(L) & !t & H
+    };
+    // y and z are the only letters from 0x79 on (padding is zero)
+    let yz = |v: u64| v.wrapping_add(L * 7) & H;
+    if hi == 0 {
+        // (most words have at most 8 letters)
+        return (yz(lo) | eq(lo, b'j')) != 0 || (eq(lo, b'c') != 0 && eq(lo, b's') != 0);
+    }
+    (yz(lo) | yz(hi) | eq(lo, b'j') | eq(hi, b'j')) != 0
+        || ((eq(lo, b'c') | eq(hi, b'c')) != 0 && (eq(lo, b's') | eq(hi, b's')) != 0)
 }
 
 /// Whether an ASCII word with these letters (bit `b & 31` for byte b) may
@@ -1219,12 +1360,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Words made of the letters of the spelling cues (kj, sz, zs, cs,
+        /// gy + vowel, yy and the suffixes) score as the reference scores them.
+        #[test]
+        fn letter_pairs_agree_with_the_reference(
+            t in "([aeghijknorstuyzAGKSYZ]{1,18}[ .]){1,6}",
+            allowed in proptest::sample::select(vec![ALL, LATIN_LANGS, 1u32 << HU, 1u32 << FI, NB_DA, 0]),
+        ) {
+            proptest::prop_assert_eq!(Profile::scan(&t, allowed), reference_scan(&t, allowed));
+        }
+    }
+
+    proptest::proptest! {
         #[test]
         fn scan_agrees_with_the_reference_on_any_text(
-            t in "([a-zA-Z]{1,20}|[ .!?,'\")\n0-9]|[éÉßøØåäöÄÖİıŞşţșüÜ]|[а-яА-Яіє]|[ا-ي]|[\u{064B}\u{0301}]|[。…])*",
+            t in "([a-zA-Z]{1,20}|[ .!?,'\")\n0-9]|[éÉßøØåäöÄÖİıŞşţșüÜ]|[а-яА-Яіє]|[ا-ي]|[\u{064B}\u{0301}]|[。…]|[\u{2000}-\u{2060}])*",
             allowed in 0u32..(1 << NPROF),
         ) {
             proptest::prop_assert_eq!(Profile::scan(&t, allowed), reference_scan(&t, allowed));
+        }
+    }
+
+    #[test]
+    fn general_punctuation_shortcut_is_only_symbols() {
+        for c in ('\u{2010}'..='\u{2027}').chain('\u{2030}'..='\u{205E}') {
+            assert!(!c.is_alphabetic() && !is_mark(c) && !c.is_numeric() && !c.is_whitespace(), "{c:?}");
         }
     }
 
