@@ -20,7 +20,7 @@ mod patterns;
 use brief_tokenize::{Language, Span};
 use serde::Serialize;
 
-use cluster::{doc_counts, BlockEvidence, ClusterEvidence};
+use cluster::{BlockEvidence, ClusterEvidence};
 use features::{features, Features};
 
 /// What a block is structurally (from the plain-text layout or the HTML tag).
@@ -278,17 +278,7 @@ impl BoilerplateClassifier {
                 .map(|s| s.blocks.iter().map(|b| (b.line, b.feat.keys.as_slice(), b.class == Class::Good)).collect())
                 .collect();
             let evidence = ClusterEvidence::new(&table);
-            let supports: Vec<Vec<f32>> = states
-                .iter()
-                .enumerate()
-                .map(|(d, s)| {
-                    let counts = doc_counts(table[d].iter().map(|&(_, k, body)| (k, body)));
-                    s.blocks
-                        .iter()
-                        .map(|b| evidence.support(d, &b.feat.keys, &counts, b.class == Class::Good))
-                        .collect()
-                })
-                .collect();
+            let supports = evidence.supports(&table);
             for (s, support) in states.iter_mut().zip(&supports) {
                 s.templates(&evidence, support, self.template_support);
                 s.off_topic_edges(support, self.off_topic_support);
@@ -613,7 +603,23 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut Scratc
     let (low, key) = (&mut scratch.low, &mut scratch.key);
     low.clear();
     key.clear();
-    if f.words <= PHRASE_WORDS {
+    if f.words > patterns::KEY_WORDS && f.words <= PHRASE_WORDS && head.len() > patterns::LOW_HEAD_BYTES {
+        // no letters key: the phrases read the first bytes of the line
+        // only, and an ASCII start lower-cases to the start of the lower
+        // case of the whole
+        let start = &head.as_bytes()[..patterns::LOW_HEAD_BYTES];
+        if start.is_ascii() {
+            low.push_str(&head[..patterns::LOW_HEAD_BYTES]);
+            low.make_ascii_lowercase();
+        } else {
+            // as many characters (their lower case takes at least as many
+            // bytes); only a capital sigma's lower case depends on what
+            // follows it
+            let cut = head.char_indices().nth(patterns::LOW_HEAD_BYTES).map_or(head.len(), |(i, _)| i);
+            let start = &head[..cut];
+            push_lowercase(low, if start.contains('Σ') { head } else { start });
+        }
+    } else if f.words <= PHRASE_WORDS {
         if head.is_ascii() {
             low.push_str(head);
             low.make_ascii_lowercase();
@@ -621,7 +627,7 @@ fn initial(t: &str, b: &Block, f: &Features, stop_ok: bool, scratch: &mut Scratc
             push_lowercase(low, head);
         }
     }
-    if f.words <= 12 {
+    if f.words <= patterns::KEY_WORDS {
         patterns::letters_key_into(low, key);
     }
     let (low, key): (&str, &str) = (low, key);
@@ -737,6 +743,12 @@ fn overlap(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|k| b.binary_search(k).is_ok()).count();
+    // one merge pass over the two sorted lists
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        shared += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
     shared as f32 / a.len() as f32
 }

@@ -46,9 +46,20 @@ pub(crate) type BlockEvidence<'a> = (Option<u64>, &'a [u64], bool);
 /// Cluster-wide vocabulary and repeated lines.
 pub(crate) struct ClusterEvidence {
     docs: usize,
-    vocab: IdMap<Seen>,
+    /// Every block's keys as dense ids, document by document, block by
+    /// block (the order [`ClusterEvidence::supports`] reads them in).
+    ids: Vec<u32>,
+    /// Per key id: the first document whose vocabulary has it (`NONE`
+    /// when none has), and whether another one has it too.
+    first: Vec<u32>,
+    multi: Vec<bool>,
+    /// Distinct keys in the vocabulary.
+    vocab: usize,
     lines: IdMap<Seen>,
 }
+
+/// No document (a key outside the vocabulary).
+const NONE: u32 = u32::MAX;
 
 impl ClusterEvidence {
     /// `docs[d][b]` = (line hash, sorted keys, is body text) of block `b`
@@ -65,18 +76,34 @@ impl ClusterEvidence {
         // repeated lines stay out of the vocabulary: a template must not
         // vouch for itself
         let total = docs.iter().flatten().map(|(_, k, _)| k.len()).sum();
-        let mut vocab = IdMap::with_capacity_and_hasher(total, Default::default());
+        let mut index: IdMap<u32> = IdMap::with_capacity_and_hasher(total, Default::default());
+        let mut ids = Vec::with_capacity(total);
+        let (mut first, mut multi) = (Vec::with_capacity(total), Vec::with_capacity(total));
+        let mut vocab = 0;
         for (d, blocks) in docs.iter().enumerate() {
+            let d = d as u32;
             for (line, keys, body) in blocks {
-                if !body || line.is_some_and(|l| lines.get(&l).is_some_and(|s| s.multi)) {
-                    continue;
-                }
+                let in_vocab = *body && !line.is_some_and(|l| lines.get(&l).is_some_and(|s| s.multi));
                 for &k in *keys {
-                    note(&mut vocab, k, d as u32);
+                    let id = *index.entry(k).or_insert_with(|| {
+                        first.push(NONE);
+                        multi.push(false);
+                        first.len() as u32 - 1
+                    });
+                    ids.push(id);
+                    if in_vocab {
+                        let i = id as usize;
+                        if first[i] == NONE {
+                            first[i] = d;
+                            vocab += 1;
+                        } else {
+                            multi[i] |= first[i] != d;
+                        }
+                    }
                 }
             }
         }
-        ClusterEvidence { docs: docs.len(), vocab, lines }
+        ClusterEvidence { docs: docs.len(), ids, first, multi, vocab, lines }
     }
 
     /// More than one document: cross-document evidence is available.
@@ -84,46 +111,64 @@ impl ClusterEvidence {
         self.docs > 1
     }
 
-    /// Share of a block's `keys` that another document of the cluster or
-    /// another body block of its own document uses. `counts` are the
-    /// document's [`doc_counts`]; `body` tells whether the block itself is
-    /// counted there.
-    pub fn support(&self, doc: usize, keys: &[u64], counts: &IdMap<u32>, body: bool) -> f32 {
-        if keys.is_empty() {
-            return 0.0;
-        }
-        let own = u32::from(body);
-        let shared = keys
-            .iter()
-            .filter(|k| {
-                counts.get(k).is_some_and(|&c| c > own)
-                    || self.vocab.get(k).is_some_and(|s| s.multi || s.first as usize != doc)
+    /// For every block of `docs` (the ones the evidence was built from):
+    /// the share of its keys that another document of the cluster or
+    /// another body block of its own document uses.
+    pub fn supports(&self, docs: &[Vec<BlockEvidence<'_>>]) -> Vec<Vec<f32>> {
+        // body blocks of the current document using each key
+        let mut counts = vec![0u32; self.first.len()];
+        let mut at = 0;
+        docs.iter()
+            .enumerate()
+            .map(|(d, blocks)| {
+                let start = at;
+                let mut cursor = start;
+                for (_, keys, body) in blocks {
+                    let ids = self.ids.get(cursor..cursor + keys.len()).unwrap_or(&[]);
+                    cursor += keys.len();
+                    if *body {
+                        for &id in ids {
+                            counts[id as usize] += 1;
+                        }
+                    }
+                }
+                let mut cursor = start;
+                let support = blocks
+                    .iter()
+                    .map(|(_, keys, body)| {
+                        let ids = self.ids.get(cursor..cursor + keys.len()).unwrap_or(&[]);
+                        cursor += keys.len();
+                        if keys.is_empty() {
+                            return 0.0;
+                        }
+                        let own = u32::from(*body);
+                        let shared = ids
+                            .iter()
+                            .filter(|&&id| {
+                                let i = id as usize;
+                                counts[i] > own
+                                    || (self.first[i] != NONE && (self.multi[i] || self.first[i] as usize != d))
+                            })
+                            .count();
+                        shared as f32 / keys.len() as f32
+                    })
+                    .collect();
+                for &id in self.ids.get(start..cursor).unwrap_or(&[]) {
+                    counts[id as usize] = 0;
+                }
+                at = cursor;
+                support
             })
-            .count();
-        shared as f32 / keys.len() as f32
+            .collect()
     }
 
     /// Distinct content words of the body outside repeated lines.
     pub fn vocabulary(&self) -> usize {
-        self.vocab.len()
+        self.vocab
     }
 
     /// The line appears verbatim in more than one document.
     pub fn repeated(&self, line: Option<u64>) -> bool {
         line.is_some_and(|l| self.lines.get(&l).is_some_and(|s| s.multi))
     }
-}
-
-/// Counts of the body blocks of one document using each key.
-pub(crate) fn doc_counts<'a>(blocks: impl Iterator<Item = (&'a [u64], bool)> + Clone) -> IdMap<u32> {
-    let total = blocks.clone().map(|(k, _)| k.len()).sum();
-    let mut counts: IdMap<u32> = IdMap::with_capacity_and_hasher(total, Default::default());
-    for (keys, body) in blocks {
-        if body {
-            for &k in keys {
-                *counts.entry(k).or_insert(0) += 1;
-            }
-        }
-    }
-    counts
 }

@@ -2,7 +2,7 @@
 //! words: length, sentence-final punctuation, capitalisation shape,
 //! stopword density, and the vocabulary keys the cluster evidence uses.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::lang_profile::low_bytes;
 use brief_tokenize::{is_stopword, stopwords, Language};
@@ -157,8 +157,14 @@ fn features_with(t: &str, lang: Option<Language>, fast: bool) -> Features {
             let off = (raw.as_ptr() as usize).wrapping_sub(t.as_ptr() as usize);
             let (lo, hi) = load16(t.as_bytes(), off, raw.as_bytes());
             let ctx = WordCtx { n, lang, set };
+            // (a word of up to 8 bytes, the usual case, has no second half
+            // to look at: its own copy of the step leaves that out)
             if (lo | hi) & H == 0
-                && short_ascii_raw(&mut f, raw, (lo, hi), &ctx, &mut since_cap, &mut line, &mut lowbuf)
+                && if raw.len() <= 8 {
+                    short_ascii_raw::<false>(&mut f, raw, (lo, hi), &ctx, &mut since_cap, &mut line, &mut lowbuf)
+                } else {
+                    short_ascii_raw::<true>(&mut f, raw, (lo, hi), &ctx, &mut since_cap, &mut line, &mut lowbuf)
+                }
             {
                 continue;
             }
@@ -267,7 +273,7 @@ struct WordCtx<'s> {
 /// masks over the bytes (SWAR) instead of loops. False (and nothing done)
 /// when the word starts otherwise.
 #[inline(always)]
-fn short_ascii_raw(
+fn short_ascii_raw<const LONG: bool>(
     f: &mut Features,
     raw: &str,
     (lo, hi): (u64, u64),
@@ -278,7 +284,8 @@ fn short_ascii_raw(
 ) -> bool {
     let m = raw.len();
     let a = Swar::of(lo, m.min(8));
-    let b = if m > 8 { Swar::of(hi, m - 8) } else { Swar::default() };
+    // `LONG`: more than 8 bytes
+    let b = if LONG { Swar::of(hi, m - 8) } else { Swar::default() };
     let (alnum_lo, alnum_hi) = (a.upper | a.lower | a.digit, b.upper | b.lower | b.digit);
     if alnum_lo & 0x80 == 0 {
         // leading punctuation: the general ASCII path trims it
@@ -300,7 +307,7 @@ fn short_ascii_raw(
     }
     // the word without its trailing punctuation: up to its last letter or
     // digit (letters and digits all lie before)
-    let n = if alnum_hi != 0 {
+    let n = if LONG && alnum_hi != 0 {
         8 + (63 - alnum_hi.leading_zeros() as usize) / 8 + 1
     } else {
         (63 - alnum_lo.leading_zeros() as usize) / 8 + 1
@@ -315,7 +322,7 @@ fn short_ascii_raw(
     let (llo, lhi) = (a.lowered & klo, b.lowered & khi);
     if ctx.n <= LINE_WORDS {
         let mut h = mix(mix(SEED, n as u64), llo);
-        if n > 8 {
+        if LONG && n > 8 {
             h = mix(h, lhi);
         }
         *line = mix(*line, finish(h));
@@ -421,6 +428,14 @@ fn bytes_set2(a: u64, b: u64) -> usize {
 fn load16(t: &[u8], off: usize, w: &[u8]) -> (u64, u64) {
     let n = w.len().min(16);
     let word = |b: &[u8]| b.try_into().map_or(0, u64::from_le_bytes);
+    if n <= 8 {
+        // (the usual case: one load)
+        if let Some(win) = off.checked_add(8).and_then(|end| t.get(off..end)) {
+            if std::ptr::eq(win.as_ptr(), w.as_ptr()) {
+                return (word(win) & low_bytes(n), 0);
+            }
+        }
+    }
     match off.checked_add(16).and_then(|end| t.get(off..end)) {
         // (the same address: `w` is that part of `t`)
         Some(win) if std::ptr::eq(win.as_ptr(), w.as_ptr()) => {
@@ -663,68 +678,99 @@ impl<'a> Iterator for Words<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let t = self.t;
-        let b = t.as_bytes();
-        // the position stays in a register; only the rare lead bytes of
-        // Unicode spaces are decoded
-        let mut i = self.pos;
-        while let Some(&c) = b.get(i) {
-            if c == b' ' {
-                // (the usual separator, without the table)
-                i += 1;
-                continue;
-            }
-            match SPACE_CLASS[usize::from(c)] {
-                0 => break,
-                1 => i += 1,
-                _ => match space_at(t, i) {
-                    (true, len) => i += len,
-                    (false, _) => break,
-                },
-            }
-        }
-        if i >= b.len() {
-            self.pos = i;
+        let start = skip_space(self.t, self.pos);
+        if start >= self.t.len() {
+            self.pos = start;
             return None;
         }
-        let start = i;
-        loop {
-            // eight bytes at a time while none is a space, a control byte
-            // or outside ASCII
-            while let Some(chunk) = b.get(i..i + 8) {
-                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                let stop = (x.wrapping_sub(0x2121_2121_2121_2121) | x) & 0x8080_8080_8080_8080;
-                if stop != 0 {
-                    // the first such byte (a borrow only reaches later bytes)
-                    i += (stop.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                i += 8;
-            }
-            let Some(&c) = b.get(i) else { break };
-            if c == b' ' {
+        self.pos = word_end(self.t, start);
+        self.t.get(start..self.pos)
+    }
+}
+
+/// The first byte at or after `i` that does not start whitespace (the
+/// length of `t` when there is none), stepping over ASCII bytes without
+/// decoding characters.
+#[inline(always)]
+fn skip_space(t: &str, mut i: usize) -> usize {
+    let b = t.as_bytes();
+    // only the rare lead bytes of Unicode spaces are decoded
+    while let Some(&c) = b.get(i) {
+        if c == b' ' {
+            // (the usual separator, without the table)
+            i += 1;
+            continue;
+        }
+        match SPACE_CLASS[usize::from(c)] {
+            0 => break,
+            1 => i += 1,
+            _ => match space_at(t, i) {
+                (true, len) => i += len,
+                (false, _) => break,
+            },
+        }
+    }
+    i.min(b.len())
+}
+
+/// The end of the word that starts at `i` (on a character that is not
+/// whitespace): the next whitespace character or the end of `t`.
+#[inline]
+fn word_end(t: &str, mut i: usize) -> usize {
+    let b = t.as_bytes();
+    loop {
+        // eight bytes at a time while none is a space, a control byte
+        // or outside ASCII
+        while let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let stop = (x.wrapping_sub(0x2121_2121_2121_2121) | x) & 0x8080_8080_8080_8080;
+            if stop != 0 {
+                // the first such byte (a borrow only reaches later bytes)
+                i += (stop.trailing_zeros() / 8) as usize;
                 break;
             }
-            match SPACE_CLASS[usize::from(c)] {
-                0 => i += 1,
-                1 => break,
-                _ => match space_at(t, i) {
-                    (true, _) => break,
-                    (false, len) => i += len,
-                },
-            }
+            i += 8;
         }
-        self.pos = i;
-        t.get(start..i)
+        let Some(&c) = b.get(i) else { break };
+        if c == b' ' {
+            break;
+        }
+        match SPACE_CLASS[usize::from(c)] {
+            0 => i += 1,
+            1 => break,
+            _ => match space_at(t, i) {
+                (true, _) => break,
+                (false, len) => i += len,
+            },
+        }
     }
+    i.min(b.len())
 }
 
 /// `t.split_whitespace().count()`, without decoding ASCII characters.
 pub(crate) fn count_words(t: &str) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
     let mut n = 0;
     let mut in_word = false;
     let mut i = 0;
+    let b = t.as_bytes();
     while i < t.len() {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if x & H == 0 {
+                // eight ASCII bytes: the spaces as a mask, the words that
+                // start here are the non-spaces after a space
+                let range = |lo: u8, hi: u8| {
+                    x.wrapping_add(L * u64::from(0x80 - lo)) & !x.wrapping_add(L * u64::from(0x7f - hi)) & H
+                };
+                let space = range(b' ', b' ') | range(b'\t', b'\r');
+                let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+                n += bytes_set(!space & H & after_space);
+                in_word = space >> 63 == 0;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = space_at(t, i);
         n += usize::from(!space && !in_word);
         in_word = !space;
@@ -747,6 +793,8 @@ const LINE_WORDS: usize = 40;
 struct StopSet {
     /// Packed words; (0, 0) marks an empty slot (no word packs to it).
     slots: Vec<(u64, u64)>,
+    /// 64 less the bits of a slot number.
+    shift: u32,
     max_len: usize,
 }
 
@@ -755,7 +803,11 @@ impl StopSet {
         let words = stopwords(lang);
         // at most a quarter full: a miss usually ends at the first slot
         let size = (words.len() * 4).next_power_of_two().max(64);
-        let mut set = StopSet { slots: vec![(0, 0); size], max_len: words.iter().map(|w| w.len()).max().unwrap_or(0) };
+        let mut set = StopSet {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        };
         for w in words {
             if let Some(p) = packed(w) {
                 let mut at = set.slot(p);
@@ -770,8 +822,7 @@ impl StopSet {
 
     fn slot(&self, p: (u64, u64)) -> usize {
         // the top bits of a Fibonacci hash, as many as the table needs
-        let bits = self.slots.len().trailing_zeros();
-        ((p.0 ^ p.1.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+        ((p.0 ^ p.1.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
     /// For a lower-cased ASCII word of at most 16 bytes, packed as
@@ -804,11 +855,15 @@ fn packed(w: &str) -> Option<(u64, u64)> {
     Some((lo.try_into().map_or(0, u64::from_le_bytes), hi.try_into().map_or(0, u64::from_le_bytes)))
 }
 
+/// The language's [`StopSet`], built on first use (a run usually meets a
+/// few of the languages only).
 fn stop_set(lang: Language) -> &'static StopSet {
-    static SETS: LazyLock<Vec<(Language, StopSet)>> =
-        LazyLock::new(|| Language::ALL.iter().map(|&l| (l, StopSet::new(l))).collect());
-    static EMPTY: LazyLock<StopSet> = LazyLock::new(|| StopSet { slots: vec![(0, 0); 64], max_len: 0 });
-    SETS.iter().find(|(l, _)| *l == lang).map_or(&*EMPTY, |(_, s)| s)
+    static SETS: [OnceLock<StopSet>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
+    static EMPTY: LazyLock<StopSet> = LazyLock::new(|| StopSet { slots: vec![(0, 0); 64], shift: 58, max_len: 0 });
+    match Language::ALL.iter().position(|&l| l == lang).and_then(|i| SETS.get(i)) {
+        Some(cell) => cell.get_or_init(|| StopSet::new(lang)),
+        None => &EMPTY,
+    }
 }
 
 /// "Afghanistan's" / "l'armée": whether the part before the apostrophe is a

@@ -6,8 +6,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-
 use super::Reason;
 
 /// Lines that open a comment section (compared after dropping digits,
@@ -527,6 +525,13 @@ const SOCIAL: &[&str] = &[
     "bluesky",
 ];
 
+/// Longest line (words) whose letters key the phrase tests read.
+pub(crate) const KEY_WORDS: usize = 12;
+
+/// Bytes of the lower-cased head of a line longer than [`KEY_WORDS`] that
+/// [`phrase_reason`] reads: the longest opener, and the character after it.
+pub(crate) const LOW_HEAD_BYTES: usize = 48;
+
 /// [`letters_key_into`] into a new string.
 #[cfg(test)]
 pub(crate) fn letters_key(low: &str) -> String {
@@ -539,6 +544,23 @@ pub(crate) fn letters_key(low: &str) -> String {
 /// spaces only, for comparing with phrase lists ("12 Comments" → "comments").
 pub(crate) fn letters_key_into(low: &str, key: &mut String) {
     key.clear();
+    if low.is_ascii() {
+        // byte by byte (an ASCII letter is what `is_alphabetic` says)
+        let mut space = true;
+        for &b in low.as_bytes() {
+            if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' {
+                key.push(char::from(b));
+                space = false;
+            } else if !space {
+                key.push(' ');
+                space = true;
+            }
+        }
+        if space && key.ends_with(' ') {
+            key.pop();
+        }
+        return;
+    }
     for c in low.chars() {
         if c.is_alphabetic() || c == '\'' || c == '-' {
             key.push(c);
@@ -557,7 +579,7 @@ fn starts_phrase(low: &str, phrase: &str) -> bool {
     })
 }
 
-/// The lists of line openers, matched in one anchored automaton pass.
+/// The lists of line openers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Opener {
     Credit,
@@ -568,7 +590,8 @@ enum Opener {
     Nav,
 }
 
-static OPENERS: LazyLock<(AhoCorasick, Vec<(Opener, &'static str)>)> = LazyLock::new(|| {
+/// Every opener with its list, in list order.
+fn opener_list() -> Vec<(Opener, &'static str)> {
     let mut pats: Vec<(Opener, &'static str)> = Vec::new();
     for (list, kind) in [
         (CREDIT_START, Opener::Credit),
@@ -580,24 +603,77 @@ static OPENERS: LazyLock<(AhoCorasick, Vec<(Opener, &'static str)>)> = LazyLock:
     ] {
         pats.extend(list.iter().map(|p| (kind, *p)));
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        // a few hundred short patterns: a full DFA is small and the fastest
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(pats.iter().map(|(_, p)| p))
-        // fixed, small pattern lists: building cannot fail
-        .expect("opener automaton");
-    (ac, pats)
+    pats
+}
+
+/// One opener, with its first (up to) 8 bytes packed for a one-compare
+/// test.
+struct OpenerEntry {
+    head: u64,
+    mask: u64,
+    phrase: &'static str,
+    kind: Opener,
+}
+
+/// The openers grouped by first byte, the longest first in each group: the
+/// first one the line starts with is the longest (what an anchored
+/// leftmost-longest automaton finds), without an automaton to build.
+struct Openers {
+    entries: Vec<OpenerEntry>,
+    /// `entries[starts[b]..starts[b + 1]]` open with byte `b`.
+    starts: Vec<usize>,
+}
+
+static OPENERS: LazyLock<Openers> = LazyLock::new(|| {
+    let mut entries: Vec<OpenerEntry> = opener_list()
+        .into_iter()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(kind, phrase)| {
+            let b = phrase.as_bytes();
+            OpenerEntry { head: pack8(b), mask: mask8(b.len()), phrase, kind }
+        })
+        .collect();
+    entries.sort_by_key(|e| (e.phrase.as_bytes()[0], std::cmp::Reverse(e.phrase.len())));
+    let mut starts = vec![0; 257];
+    for e in &entries {
+        starts[usize::from(e.phrase.as_bytes()[0]) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    Openers { entries, starts }
 });
 
+/// The first (up to) 8 bytes of `b`, little-endian, zero padded.
+fn pack8(b: &[u8]) -> u64 {
+    match b.get(..8) {
+        Some(w) => w.try_into().map_or(0, u64::from_le_bytes),
+        None => b.iter().rev().fold(0, |a, &x| (a << 8) | u64::from(x)),
+    }
+}
+
+/// The mask of the first `n` (at most 8) bytes of a [`pack8`] value.
+fn mask8(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
 /// Which list the line's lower-cased head opens with (the longest opener
-/// that ends at a word boundary).
+/// it starts with, when that one ends at a word boundary).
 fn opener(low: &str) -> Option<Opener> {
-    let (ac, pats) = &*OPENERS;
-    let m = ac.find(Input::new(low).anchored(Anchored::Yes))?;
-    let (kind, phrase) = pats.get(m.pattern().as_usize())?;
-    starts_phrase(low, phrase).then_some(*kind)
+    let b = low.as_bytes();
+    let &first = b.first()?;
+    let Openers { entries, starts } = &*OPENERS;
+    let group = entries.get(starts[usize::from(first)]..starts[usize::from(first) + 1])?;
+    // (no opener has a zero byte: the padding never matches)
+    let head = pack8(b);
+    let e = group
+        .iter()
+        .find(|e| head & e.mask == e.head && (e.phrase.len() <= 8 || b.starts_with(e.phrase.as_bytes())))?;
+    starts_phrase(low, e.phrase).then_some(e.kind)
 }
 
 /// True when the short line opens a comment section.
@@ -686,7 +762,7 @@ fn is_image_counter(low: &str) -> bool {
     nums == 2 && other == 0
 }
 
-/// What one pass of the phrase automaton found in a whole line.
+/// What one pass of the phrase search found in a whole line.
 #[derive(Default)]
 struct Hits {
     credits: usize,
@@ -696,124 +772,203 @@ struct Hits {
     gallery_edge: bool,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Credit,
     Legal,
     Gallery,
 }
 
-/// The "contains" phrase lists: their automaton, the kind of each pattern,
-/// and a filter that rules most lines out before the automaton runs.
+/// The "contains" phrase lists, in list order, with their kinds.
+fn phrase_list() -> Vec<(Kind, &'static str)> {
+    let mut pats = Vec::new();
+    for (list, kind) in [(CREDIT_MARKERS, Kind::Credit), (LEGAL_CONTAINS, Kind::Legal), (GALLERY, Kind::Gallery)] {
+        pats.extend(list.iter().map(|p| (kind, *p)));
+    }
+    pats
+}
+
+/// The "contains" phrase lists (matched ASCII-case-insensitively), the
+/// kind of each phrase, and the gram index that finds where they may occur.
 struct Phrases {
-    ac: AhoCorasick,
+    pats: Vec<&'static str>,
     kinds: Vec<Kind>,
     grams: GramFilter,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut pats: Vec<&str> = Vec::new();
-    let mut kinds = Vec::new();
-    for (list, kind) in [(CREDIT_MARKERS, Kind::Credit), (LEGAL_CONTAINS, Kind::Legal), (GALLERY, Kind::Gallery)] {
-        for p in list {
-            pats.push(p);
-            kinds.push(kind);
-        }
-    }
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&pats)
-        // fixed, small pattern lists: building cannot fail
-        .expect("phrase automaton");
+    let (kinds, pats): (Vec<Kind>, Vec<&'static str>) = phrase_list().into_iter().unzip();
     let grams = GramFilter::new(&pats);
-    Phrases { ac, kinds, grams }
+    Phrases { pats, kinds, grams }
 });
 
 /// Bytes of the substring each phrase is recognised by in [`GramFilter`].
 const GRAM: usize = 6;
 const GRAM_MASK: u64 = (1 << (8 * GRAM)) - 1;
 
-/// A necessary condition for a phrase match: every phrase contains its
-/// rarest-looking run of [`GRAM`] bytes, so a line (ASCII-lower-cased) in
-/// which none of these occurs has no match, and the automaton, which steps
-/// byte by byte, need not run. The test reads 8 bytes at a time and checks
-/// three positions per read against a bit set; only a set bit is verified.
+/// Where the phrases may occur: every phrase contains its rarest-looking
+/// run of [`GRAM`] bytes (its gram), so a phrase occurs only where a gram
+/// does (ASCII case folded), and each such place is checked against the
+/// phrases that have that gram. A gram at position `p` contains the
+/// 4-byte blocks at `p`, `p + 1` and `p + 2`, one of which starts at a
+/// multiple of 3: the search reads 8 bytes every 6, tests the two blocks at
+/// multiples of 3 against a table, and only after a marked block looks for
+/// a gram at the three positions the block may belong to.
 struct GramFilter {
     /// Sorted grams (lower-cased, packed little-endian); `None` when some
     /// phrase is shorter than a gram (then every line is searched).
     grams: Option<Vec<u64>>,
+    /// (gram, phrase, offset of the gram in the phrase), sorted.
+    index: Vec<(u64, usize, usize)>,
     bits: Vec<u64>,
-    /// One bit per (case-folded) pair of bytes that opens a gram: most
-    /// positions are turned away by this test alone, a shift and a load.
-    pairs: Vec<u64>,
+    /// One flag per (hashed, case-folded) 4-byte block of a gram: most
+    /// blocks of a line are turned away by this test alone.
+    blocks: Box<[bool; BLOCK_SLOTS]>,
 }
 
 /// Bits of the filter's bit set, and the words they take.
 const GRAM_BITS: u32 = 16;
 const GRAM_WORDS: usize = (1 << GRAM_BITS) / 64;
-/// Words of the bit set of byte pairs.
-const PAIR_WORDS: usize = (1 << 16) / 64;
+/// Bits of the block bit set, and the words they take.
+const BLOCK_BITS: u32 = 16;
+const BLOCK_SLOTS: usize = 1 << BLOCK_BITS;
+
+/// The slot of a (folded) 4-byte block (the low 4 bytes of `x`).
+#[inline(always)]
+fn block_slot(x: u64) -> usize {
+    ((x as u32).wrapping_mul(0x9e37_79b1) >> (32 - BLOCK_BITS)) as usize % BLOCK_SLOTS
+}
 
 impl GramFilter {
     fn new(pats: &[&str]) -> GramFilter {
         let mut bits = vec![0u64; GRAM_WORDS];
-        let mut pairs = vec![0u64; PAIR_WORDS];
+        let mut blocks = Box::new([false; BLOCK_SLOTS]);
         let mut grams = Vec::with_capacity(pats.len());
-        for p in pats {
+        let mut index = Vec::with_capacity(pats.len());
+        for (i, p) in pats.iter().enumerate() {
             let p = p.to_ascii_lowercase();
-            // the rarest-looking run, its opening pair weighing most (the
-            // pair is tested at every position, the rest only after it)
-            let rarity =
-                |w: &&[u8]| 4 * (commonness(w[0]) + commonness(w[1])) + w.iter().map(|&b| commonness(b)).sum::<u32>();
-            let Some(g) = p.as_bytes().windows(GRAM).min_by_key(rarity) else {
-                return GramFilter { grams: None, bits, pairs };
+            // the rarest-looking run (its blocks are tested along the line)
+            let rarity = |w: &&[u8]| w.iter().map(|&b| commonness(b)).sum::<u32>();
+            let Some((at, g)) = p.as_bytes().windows(GRAM).enumerate().min_by_key(|(_, w)| rarity(w)) else {
+                return GramFilter { grams: None, index: Vec::new(), bits, blocks };
             };
             let g = fold_case(g.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b))) & GRAM_MASK;
             let bit = gram_bit(g);
             bits[bit / 64] |= 1 << (bit % 64);
-            let pair = (g & 0xffff) as usize;
-            pairs[pair / 64] |= 1 << (pair % 64);
+            for k in 0..=GRAM - 4 {
+                blocks[block_slot(g >> (8 * k))] = true;
+            }
             grams.push(g);
+            index.push((g, i, at));
         }
         grams.sort_unstable();
         grams.dedup();
-        GramFilter { grams: Some(grams), bits, pairs }
+        index.sort_unstable();
+        GramFilter { grams: Some(grams), index, bits, blocks }
     }
 
     /// False only when no phrase can occur in `hay` (ASCII case ignored).
+    #[cfg(test)]
     fn may_match(&self, hay: &[u8]) -> bool {
         let Some(grams) = &self.grams else { return true };
-        // `x`: the (folded) bytes from a position on
-        let hit = |x: u64| {
-            let pair = (x & 0xffff) as usize;
-            if self.pairs[(pair / 64) & (PAIR_WORDS - 1)] & (1 << (pair % 64)) == 0 {
-                return false;
-            }
-            let g = x & GRAM_MASK;
-            let bit = gram_bit(g);
-            self.bits[(bit / 64) & (GRAM_WORDS - 1)] & (1 << (bit % 64)) != 0 && grams.binary_search(&g).is_ok()
-        };
+        let mut any = false;
+        self.for_each_hit(grams, hay, |_, _| any = true);
+        any
+    }
+
+    /// Calls `f(position, gram)` for every position of `hay` (in order)
+    /// where one of the `grams` occurs (ASCII case folded): every phrase
+    /// occurrence has its gram at one of them.
+    #[inline(always)]
+    fn for_each_hit(&self, grams: &[u64], hay: &[u8], mut f: impl FnMut(usize, u64)) {
         let n = hay.len();
+        // the folded bytes from `i` on, zero padded
+        let load = |i: usize| match hay.get(i..i + 8) {
+            Some(w) => fold_case(u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))),
+            None => fold_case(hay.get(i..).unwrap_or(&[]).iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b))),
+        };
+        let is_block = |x: u64| self.blocks[block_slot(x)];
+        // a block at `q` is set: the grams at the positions it may belong to
+        let mut near = |q: usize| {
+            for c in q.saturating_sub(GRAM - 4)..=q {
+                if c + GRAM > n {
+                    break;
+                }
+                let g = load(c) & GRAM_MASK;
+                let bit = gram_bit(g);
+                if self.bits[(bit / 64) & (GRAM_WORDS - 1)] & (1 << (bit % 64)) != 0 && grams.binary_search(&g).is_ok()
+                {
+                    f(c, g);
+                }
+            }
+        };
         let mut i = 0;
-        // three positions per 8-byte read
+        // the blocks at `i` and `i + 3` from one 8-byte read
         while let Some(w) = hay.get(i..i + 8) {
-            let low = fold_case(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
-            if hit(low) || hit(low >> 8) || hit(low >> 16) {
-                return true;
+            let x = fold_case(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+            let (a, b) = (is_block(x), is_block(x >> 24));
+            if a | b {
+                if a {
+                    near(i);
+                }
+                if b {
+                    near(i + 3);
+                }
+            }
+            i += 6;
+        }
+        // the last blocks (a block needs 4 bytes)
+        while i + 4 <= n {
+            if is_block(load(i)) {
+                near(i);
             }
             i += 3;
         }
-        // the last positions, zero padded
-        while i + GRAM <= n {
-            let low = fold_case(hay[i..].iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b)));
-            if hit(low) {
-                return true;
+    }
+
+    /// The phrases `pats` (the ones the filter was built from) that occur
+    /// in `hay`, as an ASCII-case-insensitive leftmost-longest automaton
+    /// reports them: (start, end, phrase), left to right, not overlapping.
+    fn matches(&self, pats: &[&str], hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let mut at = |s: usize, i: usize| {
+            let pat = pats[i].as_bytes();
+            if hay.get(s..s + pat.len()).is_some_and(|w| w.eq_ignore_ascii_case(pat)) {
+                found.push((s, s + pat.len(), i));
             }
-            i += 1;
+        };
+        match &self.grams {
+            Some(grams) => self.for_each_hit(grams, hay, |p, g| {
+                let from = self.index.partition_point(|e| e.0 < g);
+                for &(_, i, o) in self.index[from..].iter().take_while(|e| e.0 == g) {
+                    if let Some(s) = p.checked_sub(o) {
+                        at(s, i);
+                    }
+                }
+            }),
+            // (a phrase shorter than a gram: every position is tried)
+            None => {
+                for s in 0..hay.len() {
+                    for i in 0..pats.len() {
+                        at(s, i);
+                    }
+                }
+            }
         }
-        false
+        if found.len() > 1 {
+            // the leftmost, then the longest, then the first listed; the
+            // search goes on after its end
+            found.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+            let mut end = 0;
+            found.retain(|&(s, e, _)| {
+                let keep = s >= end;
+                if keep {
+                    end = e;
+                }
+                keep
+            });
+        }
+        found
     }
 }
 
@@ -822,7 +977,7 @@ impl GramFilter {
 /// control byte with a punctuation mark), one OR where exact lower-casing
 /// takes a dozen operations. Bytes equal but for ASCII case stay equal, so
 /// grams compared folded never miss a case-insensitive match; the rare
-/// extra hits only cost an automaton run, which decides exactly.
+/// extra hits only cost a comparison with the phrases, which decides exactly.
 fn fold_case(x: u64) -> u64 {
     x | 0x2020_2020_2020_2020
 }
@@ -892,18 +1047,15 @@ fn ceil_char(t: &str, mut i: usize) -> usize {
 /// Phrase hits in `part`, which starts at byte `offset` of a line whose
 /// text (trailing dots trimmed) ends at `trimmed`.
 fn scan_part(part: &str, offset: usize, trimmed: usize) -> Hits {
-    let Phrases { ac, kinds, grams } = &*PHRASES;
+    let Phrases { pats, kinds, grams } = &*PHRASES;
     let mut h = Hits::default();
-    if !grams.may_match(part.as_bytes()) {
-        return h;
-    }
-    for m in ac.find_iter(part) {
-        match kinds.get(m.pattern().as_usize()) {
+    for (start, end, i) in grams.matches(pats, part.as_bytes()) {
+        match kinds.get(i) {
             Some(Kind::Credit) => h.credits += 1,
             Some(Kind::Legal) => h.legal = true,
             Some(Kind::Gallery) => {
                 h.gallery = true;
-                h.gallery_edge |= offset + m.start() <= EDGE || offset + m.end() + EDGE >= trimmed;
+                h.gallery_edge |= offset + start <= EDGE || offset + end + EDGE >= trimmed;
             }
             None => {}
         }
@@ -1120,9 +1272,20 @@ fn is_date_line(t: &str) -> bool {
             digits += 1;
             continue;
         }
-        let lw = w.to_lowercase();
+        // (no month, weekday or zone of more than 10 bytes: an ASCII word
+        // is lower-cased in place, on the stack)
+        let mut buf = [0u8; 10];
+        let lw = match (w.is_ascii(), buf.get_mut(..w.len())) {
+            (true, Some(b)) => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or(""))
+            }
+            (true, None) => return false,
+            (false, _) => std::borrow::Cow::Owned(w.to_lowercase()),
+        };
         let zone = (lw.starts_with("gmt") || lw.starts_with("utc")) && lw.len() <= 10;
-        if !zone && !MONTHS.contains(&lw.as_str()) {
+        if !zone && !MONTHS.contains(&&*lw) {
             return false;
         }
     }
@@ -1131,6 +1294,11 @@ fn is_date_line(t: &str) -> bool {
 
 /// "Home | World | Asia", "Politics • Economy • Sport".
 fn is_separated_list(t: &str) -> bool {
+    // every separator has one of these bytes ('·' and '»' open with C2,
+    // '•', '›' and '–' with E2)
+    if !t.bytes().any(|b| matches!(b, b'|' | b'>' | b'/' | b'-' | 0xC2 | 0xE2)) {
+        return false;
+    }
     let seps =
         t.split_whitespace().filter(|w| matches!(*w, "|" | "•" | "·" | "»" | "›" | ">" | "/" | "-" | "–")).count();
     seps >= 2
@@ -1195,6 +1363,40 @@ mod tests {
         }
     }
 
+    use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+    /// The automaton the phrase search stands in for: the reference.
+    static REFERENCE_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrase_list().iter().map(|(_, p)| p))
+            .unwrap()
+    });
+
+    /// The anchored automaton the opener search stands in for.
+    static REFERENCE_OPENERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(opener_list().iter().map(|(_, p)| p))
+            .unwrap()
+    });
+
+    fn reference_matches(hay: &str) -> Vec<(usize, usize, usize)> {
+        REFERENCE_PHRASES.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    fn reference_opener(low: &str) -> Option<Opener> {
+        let m = REFERENCE_OPENERS.find(Input::new(low).anchored(Anchored::Yes))?;
+        let (kind, phrase) = opener_list()[m.pattern().as_usize()];
+        starts_phrase(low, phrase).then_some(kind)
+    }
+
+    fn matches(hay: &str) -> Vec<(usize, usize, usize)> {
+        PHRASES.grams.matches(&PHRASES.pats, hay.as_bytes())
+    }
+
     #[test]
     fn gram_filter_lets_every_phrase_through() {
         let filter = &PHRASES.grams;
@@ -1203,10 +1405,89 @@ mod tests {
             // (the phrases match ASCII-case-insensitively)
             let upper = p.to_ascii_uppercase();
             for text in [p.to_string(), upper.clone(), format!("Some text before {upper} and after")] {
-                assert!(PHRASES.ac.is_match(&text) && filter.may_match(text.as_bytes()), "{text}");
+                assert!(REFERENCE_PHRASES.is_match(&text) && filter.may_match(text.as_bytes()), "{text}");
+                assert_eq!(matches(&text), reference_matches(&text), "{text}");
             }
         }
         assert!(!filter.may_match(b"The Taliban took the city of Kandahar on Friday."));
+    }
+
+    #[test]
+    fn phrase_matches_agree_with_the_automaton() {
+        for text in [
+            "",
+            "Photo: AFP photo: Getty Images via Getty Images (photo by X)",
+            "uses cookies we use cookies utiliza cookies usamos cookies",
+            "View gallery as list | Photo gallery view as list",
+            "Terms of use and terms of service; terms and conditions. Privacy Policy",
+            "photo: photo: photo: (photo: (photo by (image: image credit: photo credit:",
+            "Taliban likely to seize control Image Credit: Reuters View gallery as list",
+        ] {
+            assert_eq!(matches(text), reference_matches(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn long_lines_read_the_lowered_head_only() {
+        // the opener and the character after it (up to 4 bytes)
+        assert!(opener_list().iter().all(|(_, p)| p.len() + 4 <= LOW_HEAD_BYTES));
+        let line = "Share this story on the wire as the Taliban took the city of Kandahar";
+        let low = line.to_lowercase();
+        let key = "";
+        let words = line.split_whitespace().count();
+        assert!(words > KEY_WORDS && line.len() > LOW_HEAD_BYTES);
+        for cut in [LOW_HEAD_BYTES, low.len()] {
+            assert_eq!(phrase_reason(line, &low[..cut], key, words, false), Some(Reason::Navigation));
+        }
+    }
+
+    #[test]
+    fn separators_have_a_marked_byte() {
+        for sep in ["|", "•", "·", "»", "›", ">", "/", "-", "–"] {
+            assert!(sep.bytes().any(|b| matches!(b, b'|' | b'>' | b'/' | b'-' | 0xC2 | 0xE2)), "{sep}");
+            assert!(is_separated_list(&format!("Home {sep} World {sep} Asia")), "{sep}");
+        }
+        assert!(MONTHS.iter().all(|m| m.len() <= 10));
+        for (t, want) in [
+            ("Aug 13, 2021 10:32 AM IST", true),
+            ("13 AUGUST 2021 | 10:32 GMT+4:30", true),
+            ("13 März 2021", true),
+            ("13 Septembers 2021", false),
+            ("Friday", false),
+        ] {
+            assert_eq!(is_date_line(t), want, "{t}");
+        }
+        for low in ["12 comments", "it's a re-run: x", "", "  a  b  ", "mots-clés", "a1b2", "x!!"] {
+            let mut want = String::new();
+            for c in low.chars() {
+                if c.is_alphabetic() || c == '\'' || c == '-' {
+                    want.push(c);
+                } else if !want.is_empty() && !want.ends_with(' ') {
+                    want.push(' ');
+                }
+            }
+            assert_eq!(letters_key(low), want.trim_end_matches(' '), "{low:?}");
+        }
+    }
+
+    #[test]
+    fn no_opener_is_listed_twice() {
+        let list = opener_list();
+        for (i, (_, a)) in list.iter().enumerate() {
+            assert!(!a.is_empty() && !a.contains('\0'));
+            assert!(list[..i].iter().all(|(_, b)| a != b), "{a}");
+        }
+    }
+
+    #[test]
+    fn openers_agree_with_the_automaton() {
+        for (_, p) in opener_list() {
+            for low in
+                [p.to_string(), format!("{p} x"), format!("{p}x"), format!("{p}: x"), p.chars().skip(1).collect()]
+            {
+                assert_eq!(opener(&low), reference_opener(&low), "{low:?}");
+            }
+        }
     }
 
     proptest::proptest! {
@@ -1217,13 +1498,46 @@ mod tests {
             let p = if upper { p.to_ascii_uppercase() } else { p.to_string() };
             let text = format!("{pre}{p}{post}");
             proptest::prop_assert!(PHRASES.grams.may_match(text.as_bytes()));
-            proptest::prop_assert!(PHRASES.ac.is_match(&text));
+            proptest::prop_assert!(REFERENCE_PHRASES.is_match(&text));
+            proptest::prop_assert_eq!(matches(&text), reference_matches(&text));
         }
 
         #[test]
         fn gram_filter_agrees_with_the_automaton(text in "[a-zA-Z ():|é.,]{0,60}") {
-            if PHRASES.ac.is_match(&text) {
+            if REFERENCE_PHRASES.is_match(&text) {
                 proptest::prop_assert!(PHRASES.grams.may_match(text.as_bytes()));
+            }
+            proptest::prop_assert_eq!(matches(&text), reference_matches(&text));
+        }
+
+        /// Phrases glued, overlapping and cut: the same matches as the
+        /// automaton.
+        #[test]
+        fn phrase_runs_agree_with_the_automaton(
+            parts in proptest::collection::vec((0usize..200, 0usize..40, 0usize..40, "[ a-zA-Z:(|]{0,3}", proptest::bool::ANY), 0..8),
+        ) {
+            let pats = phrase_list();
+            let mut text = String::new();
+            for (i, from, to, glue, upper) in parts {
+                let p = pats[i % pats.len()].1;
+                let (a, b) = (from.min(p.len()), to.min(p.len()));
+                let piece = p.get(a.min(b)..a.max(b)).or(p.get(a..)).unwrap_or(p);
+                text.push_str(&if upper { piece.to_ascii_uppercase() } else { piece.to_string() });
+                text.push_str(&glue);
+                if i % 3 == 0 {
+                    text.push_str(p);
+                }
+            }
+            proptest::prop_assert_eq!(matches(&text), reference_matches(&text));
+        }
+
+        #[test]
+        fn openers_agree_on_any_line(i in 0usize..400, cut in 0usize..30, tail in "[a-z :'-]{0,6}", raw in "[a-zé :'-]{0,12}") {
+            let list = opener_list();
+            let p = list[i % list.len()].1;
+            let head = p.get(..cut.min(p.len())).unwrap_or(p);
+            for low in [format!("{head}{tail}"), raw.clone()] {
+                proptest::prop_assert_eq!(opener(&low), reference_opener(&low));
             }
         }
     }
