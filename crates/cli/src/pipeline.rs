@@ -67,7 +67,11 @@ impl Analyzed {
 
     /// Language of block `i` (inherits the document language).
     fn block_language(&self, i: usize) -> Option<Language> {
-        self.lang.paragraphs.get(i).and_then(|p| p.detection.language()).or_else(|| self.language())
+        match self.lang.paragraphs.get(i) {
+            // the usual case, decided without parsing the code again
+            Some(p) if p.detection.lang == self.lang.document.lang => self.language(),
+            p => p.and_then(|p| p.detection.language()).or_else(|| self.language()),
+        }
     }
 }
 
@@ -135,13 +139,18 @@ impl Engine {
 
     /// Sentences of the given blocks (`clean`: only content blocks).
     pub fn sentences(&self, a: &Analyzed, clean: bool) -> Vec<Span> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(a.verdicts.len() * 2);
+        // one splitter per run of blocks in the same language
+        let mut splitter = SentenceSplitter::new(a.language());
         for (i, v) in a.verdicts.iter().enumerate() {
             if clean && v.label != Label::Content {
                 continue;
             }
-            let splitter = SentenceSplitter::new(a.block_language(i));
-            out.extend(splitter.split_paragraph(&a.doc.text, v.span));
+            let lang = a.block_language(i);
+            if lang != splitter.language() {
+                splitter = SentenceSplitter::new(lang);
+            }
+            splitter.split_paragraph_into(&a.doc.text, v.span, &mut out);
         }
         out
     }

@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 use brief_tokenize::Span;
 
-use crate::hash::FxMap;
+use crate::hash::{FxMap, FxSet};
 use crate::scan::{exact_key, push_folded, words, Word};
 use crate::{ClusterDoc, EntityType, Hit, Inner, Mention, MentionSource, Name, WEAK_RANK};
 
@@ -588,8 +588,49 @@ static LISTS: &[&[&str]] = &[
 /// (first byte, last byte, length) of its words: most words are rejected
 /// without hashing.
 struct Vocab {
-    map: FxMap<&'static str, u32>,
+    /// Words of up to [`PACKED`] bytes: an open-addressing table of
+    /// (packed word, length, bits); length 0 marks an empty slot.
+    short: Vec<(u128, u8, u32)>,
+    /// Longer words.
+    long: FxMap<&'static str, u32>,
     filter: [u64; 256],
+}
+
+/// Longest word of [`Vocab::short`].
+const PACKED: usize = 16;
+/// Slots of [`Vocab::short`] (a power of two, over twice the vocabulary).
+const VOCAB_SLOTS: usize = 2048;
+
+/// A word of at most [`PACKED`] bytes as a number (zero-padded), and its
+/// slot in [`Vocab::short`].
+#[inline]
+fn packed(w: &[u8]) -> Option<(u128, usize)> {
+    let mut a = [0u8; PACKED];
+    a.get_mut(..w.len())?.copy_from_slice(w);
+    let x = u128::from_le_bytes(a);
+    let h = ((x as u64) ^ ((x >> 64) as u64).rotate_left(29) ^ w.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    Some((x, (h >> 40) as usize & (VOCAB_SLOTS - 1)))
+}
+
+impl Vocab {
+    /// The bit set of `w` (0 if none).
+    #[inline]
+    fn get(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let Some((x, mut i)) = packed(b) else {
+            return self.long.get(w).copied().unwrap_or(0);
+        };
+        loop {
+            let Some(&(k, len, bits)) = self.short.get(i) else { return 0 };
+            if len == 0 {
+                return 0;
+            }
+            if k == x && len as usize == b.len() {
+                return bits;
+            }
+            i = (i + 1) & (VOCAB_SLOTS - 1);
+        }
+    }
 }
 
 /// Bit of `w` in [`Vocab::filter`].
@@ -615,7 +656,23 @@ fn vocab() -> &'static Vocab {
                 filter[i] |= b;
             }
         }
-        Vocab { map, filter }
+        let mut short = vec![(0u128, 0u8, 0u32); VOCAB_SLOTS];
+        let mut long = FxMap::default();
+        // (in list order: the table does not depend on the map's order)
+        for list in LISTS {
+            for &w in list.iter() {
+                let bits = map.get(w).copied().unwrap_or(0);
+                let Some((x, mut i)) = packed(w.as_bytes()).filter(|_| !w.is_empty()) else {
+                    long.insert(w, bits);
+                    continue;
+                };
+                while short[i].1 != 0 && short[i].0 != x {
+                    i = (i + 1) & (VOCAB_SLOTS - 1);
+                }
+                short[i] = (x, w.len() as u8, bits);
+            }
+        }
+        Vocab { short, long, filter }
     })
 }
 
@@ -641,7 +698,7 @@ const L_CALENDAR: u32 = 1 << 14;
 fn in_list(bits: u32, w: &str) -> bool {
     let v = vocab();
     let (i, b) = filter_bit(w);
-    v.filter[i] & b != 0 && v.map.get(w).is_some_and(|m| m & bits != 0)
+    v.filter[i] & b != 0 && v.get(w) & bits != 0
 }
 
 /// [`Part::vocab`] of a word not looked up yet.
@@ -666,7 +723,7 @@ fn vocab_bits(w: &str) -> u32 {
     let voc = vocab();
     let (k, b) = filter_bit(w);
     if voc.filter[k] & b != 0 {
-        voc.map.get(w).copied().unwrap_or(0)
+        voc.get(w)
     } else {
         0
     }
@@ -758,12 +815,16 @@ struct Scan {
 impl Scan {
     fn new(inner: &Inner, text: &str, parts: &[Span]) -> Scan {
         let total: usize = parts.iter().map(|p| p.end.saturating_sub(p.start)).sum();
+        // (about one word per five bytes: the tables grow rarely)
         let mut s = Scan {
             words: Vec::with_capacity(total / 5 + 1),
+            name: Vec::with_capacity(total / 5 + 1),
+            hit_at: Vec::with_capacity(total / 5 + 1),
             hits: Vec::with_capacity(total / 20 + 1),
+            parts: Vec::with_capacity(parts.len()),
             ..Scan::default()
         };
-        let mut buf = String::new();
+        let mut buf = String::with_capacity(64);
         for &p in parts {
             let Some(hay) = p.get(text) else { continue };
             let (w0, h0) = (s.words.len(), s.hits.len());
@@ -834,24 +895,26 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
     let mut analysed: Vec<Doc<'_>> =
         docs.iter().zip(&scans).map(|(&(text, _), scan)| analyse(inner, text, scan)).collect();
     // registries
-    let mut doc_regs: Vec<(Registry, Registry)> = Vec::with_capacity(analysed.len());
-    let mut cluster_full = Registry::default();
-    let mut cluster_sur = Registry::default();
-    for d in &analysed {
-        let (full, sur) = registry_of(inner, d);
-        for (k, v) in &full {
+    let doc_regs: Vec<(Registry, Registry)> = analysed.iter().map(|d| registry_of(inner, d)).collect();
+    // (sized for every key: no rehashing as they fill; the merge does not
+    // depend on the maps' order)
+    let full_keys = doc_regs.iter().map(|(f, _)| f.len()).sum();
+    let sur_keys = doc_regs.iter().map(|(_, s)| s.len()).sum();
+    let mut cluster_full = Registry::with_capacity_and_hasher(full_keys, Default::default());
+    let mut cluster_sur = Registry::with_capacity_and_hasher(sur_keys, Default::default());
+    for (full, sur) in &doc_regs {
+        for (k, v) in full {
             match v {
                 Some((c, kind)) => register_key(&mut cluster_full, k, || k.clone(), c, *kind, || c.clone()),
                 None => ambiguous(&mut cluster_full, k),
             }
         }
-        for (k, v) in &sur {
+        for (k, v) in sur {
             match v {
                 Some((c, kind)) => register_key(&mut cluster_sur, k, || k.clone(), c, *kind, || c.clone()),
                 None => ambiguous(&mut cluster_sur, k),
             }
         }
-        doc_regs.push((full, sur));
     }
     let mut keys: Vec<&str> = cluster_full.keys().chain(cluster_sur.keys()).map(|k| &**k).collect();
     keys.sort_unstable();
@@ -866,7 +929,8 @@ pub(crate) fn find_cluster(inner: &Inner, docs: &[ClusterDoc<'_>]) -> Vec<Vec<Me
         }
     }
     let mut out = Vec::with_capacity(analysed.len());
-    let mut names: FxMap<u64, Name> = FxMap::default();
+    let mut names: FxMap<u64, Name> =
+        FxMap::with_capacity_and_hasher(analysed.iter().map(|d| d.cands.len()).sum(), Default::default());
     for ((d, (full, sur)), scan) in analysed.iter_mut().zip(&doc_regs).zip(&scans) {
         let regs = ((full, sur), (&cluster_full, &cluster_sur));
         propagate(inner, d, regs, (&keys, &prefixes), scan.words.len());
@@ -1005,6 +1069,16 @@ fn sep_before<'a>(part: &Part<'a>, i: usize) -> &'a str {
     }
 }
 
+/// [`is_space_sep`] of the separator before word `i`, with a fast path
+/// for the common single space (no slicing).
+#[inline]
+fn space_before(part: &Part<'_>, i: usize) -> bool {
+    let single = i > 0
+        && part.words[i].start == part.words[i - 1].end + 1
+        && part.hay.as_bytes().get(part.words[i - 1].end) == Some(&b' ');
+    single || is_space_sep(sep_before(part, i))
+}
+
 #[inline]
 fn is_space_sep(s: &str) -> bool {
     !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c == ' ' || c == '\u{a0}')
@@ -1088,18 +1162,16 @@ fn joins_of(w: &str) -> bool {
         )
 }
 
-/// Calls `f` with `w` lower-cased, without allocating for short ASCII words.
-fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+/// Calls `f` with the bytes of `w` lower-cased, without allocating for
+/// short ASCII words (and without a UTF-8 check of the copy).
+fn with_lower_bytes<T>(w: &str, f: impl FnOnce(&[u8]) -> T) -> T {
     let mut buf = [0u8; 24];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
+    if let Some(b) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        if let Ok(s) = std::str::from_utf8(b) {
-            return f(s);
-        }
+        return f(b);
     }
-    f(&w.to_lowercase())
+    f(w.to_lowercase().as_bytes())
 }
 
 /// [`is_common`] of word `i` of `part`, cached.
@@ -1117,7 +1189,7 @@ fn common_at(inner: &Inner, part: &Part<'_>, i: usize) -> bool {
 }
 
 fn is_common(inner: &Inner, w: &str) -> bool {
-    with_lower(w, |l| inner.words.contains(l))
+    with_lower_bytes(w, |l| inner.words.contains(l))
 }
 
 /// Maximal runs of name-like words.
@@ -1136,13 +1208,14 @@ fn runs(part: &Part<'_>, out: &mut Vec<(usize, usize)>) {
             if b >= n {
                 break;
             }
-            let sep = sep_before(part, b);
-            let joins = is_space_sep(sep)
-                || sep == "-"
-                || sep == "'"
-                || sep == "’"
-                || (sep == ". " && part.words[b - 1].end - part.words[b - 1].start <= 3)
-                || ((sep == "' " || sep == "’ ") && wt(part, b - 1).ends_with('s'));
+            let joins = space_before(part, b) || {
+                let sep = sep_before(part, b);
+                sep == "-"
+                    || sep == "'"
+                    || sep == "’"
+                    || (sep == ". " && part.words[b - 1].end - part.words[b - 1].start <= 3)
+                    || ((sep == "' " || sep == "’ ") && wt(part, b - 1).ends_with('s'))
+            };
             if !joins {
                 break;
             }
@@ -1155,12 +1228,12 @@ fn runs(part: &Part<'_>, out: &mut Vec<(usize, usize)>) {
             while c < n
                 && c < b + 2
                 && word_in(part, c, L_CONNECTORS)
-                && is_space_or_hyphen(sep_before(part, c))
+                && space_or_hyphen_before(part, c)
                 && (wt(part, c) != "of" || joins_of(wt(part, b - 1)))
             {
                 c += 1;
             }
-            if c > b && c < n && nameish(part, c) && is_space_or_hyphen(sep_before(part, c)) {
+            if c > b && c < n && nameish(part, c) && space_or_hyphen_before(part, c) {
                 b = c + 1;
                 continue;
             }
@@ -1173,22 +1246,28 @@ fn runs(part: &Part<'_>, out: &mut Vec<(usize, usize)>) {
 
 /// "An", "The", "In": a capitalised function word is not a name.
 fn is_function_word(w: &str) -> bool {
-    with_lower(w, |l| brief_tokenize::is_stopword(brief_tokenize::Language::English, l)) && !in_list(L_TITLES, w)
+    // the English stopwords as bytes: looked up without a UTF-8 check of
+    // the lower-cased copy
+    static STOP: OnceLock<FxSet<&'static [u8]>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| {
+        brief_tokenize::stopwords(brief_tokenize::Language::English).into_iter().map(str::as_bytes).collect()
+    });
+    with_lower_bytes(w, |l| stop.contains(l)) && !in_list(L_TITLES, w)
 }
 
 #[inline]
-fn is_space_or_hyphen(s: &str) -> bool {
-    is_space_sep(s) || s == "-"
+fn space_or_hyphen_before(part: &Part<'_>, i: usize) -> bool {
+    space_before(part, i) || sep_before(part, i) == "-"
 }
 
 #[inline]
 fn next_word_is(part: &Part<'_>, b: usize, list: u32) -> bool {
-    b < part.words.len() && is_space_sep(sep_before(part, b)) && word_in(part, b, list)
+    b < part.words.len() && space_before(part, b) && word_in(part, b, list)
 }
 
 #[inline]
 fn prev_word_is(part: &Part<'_>, a: usize, list: u32) -> bool {
-    a > 0 && is_space_sep(sep_before(part, a)) && word_in(part, a - 1, list)
+    a > 0 && space_before(part, a) && word_in(part, a - 1, list)
 }
 
 /// True if a strong list hit of a type other than `allow` starts at word `i`.
@@ -1334,11 +1413,9 @@ fn cue_cands(inner: &Inner, pi: usize, part: &Part<'_>, out: &mut Vec<Cand>, all
         }
         // places: a place noun after, or "city of" before
         let loc_after = next_word_is(part, b, L_LOC_NOUN_AFTER);
-        let loc_before = a >= 2
-            && wt(part, a - 1) == "of"
-            && is_space_sep(sep_before(part, a))
-            && word_in(part, a - 2, L_LOC_NOUN_OF)
-            || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
+        let loc_before =
+            a >= 2 && wt(part, a - 1) == "of" && space_before(part, a) && word_in(part, a - 2, L_LOC_NOUN_OF)
+                || (a >= 1 && wt(part, a - 1) == "capital" && sep_before(part, a) == ", ");
         let loc_appos = b + 1 < part.words.len()
             && sep_before(part, b) == ", "
             && (wt(part, b) == "capital"
@@ -1433,14 +1510,19 @@ fn apposition(part: &Part<'_>, b: usize) -> bool {
 /// Greedy overlap resolution: longer spans first, then priority, then position.
 /// A cue that confirms a list entry's span and type keeps its canonical name.
 fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    // list spans, sorted (stable: among equal keys the last one wins)
-    let mut listed: Vec<((usize, usize, EntityType), usize)> = cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.source == MentionSource::List)
-        .map(|(k, c)| ((c.start, c.end, c.kind), k))
-        .collect();
-    listed.sort_by_key(|x| x.0);
+    // list spans, sorted (stable: among equal keys the last one wins); list
+    // hits come in text order, so the sort is usually a check
+    let mut listed: Vec<((usize, usize, EntityType), usize)> = Vec::with_capacity(cands.len());
+    listed.extend(
+        cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.source == MentionSource::List)
+            .map(|(k, c)| ((c.start, c.end, c.kind), k)),
+    );
+    if !listed.is_sorted_by_key(|x| x.0) {
+        listed.sort_by_key(|x| x.0);
+    }
     if !listed.is_empty() {
         for k in 0..cands.len() {
             if cands[k].source != MentionSource::Cue {
@@ -1453,33 +1535,122 @@ fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             }
         }
     }
-    // longer first, then priority, then position, then input order
-    let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> =
-        cands.iter().enumerate().map(|(k, c)| (Reverse(c.end - c.start), Reverse(c.pri), c.start, k)).collect();
-    order.sort_unstable();
-    // a span is accepted if none of its bytes is taken yet
-    let mut taken = vec![false; cands.iter().map(|c| c.end).max().unwrap_or(0)];
-    let mut keep = vec![false; cands.len()];
-    for (_, _, _, k) in order {
+    // longer first, then priority, then position, then input order: one
+    // packed key when the numbers fit (they always do for real texts)
+    const BITS: u32 = 40;
+    let fits = cands.len() < 1 << BITS && cands.iter().all(|c| c.end < 1 << BITS && c.start <= c.end);
+    let order: Vec<usize> = if fits {
+        let max = (1u128 << BITS) - 1;
+        let mut keys: Vec<u128> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let len = (c.end - c.start) as u128;
+                (max - len) << (BITS + 8 + BITS)
+                    | u128::from(u8::MAX - c.pri) << (2 * BITS)
+                    | (c.start as u128) << BITS
+                    | k as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.iter().map(|&x| (x & max) as usize).collect()
+    } else {
+        let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (Reverse(c.end.saturating_sub(c.start)), Reverse(c.pri), c.start, k))
+            .collect();
+        order.sort_unstable();
+        order.into_iter().map(|x| x.3).collect()
+    };
+    // a span is accepted if none of its bytes is taken yet; the accepted
+    // ones in (start, index) order
+    let kept = if cands.len() <= SORTED_MAX { accept_sorted(&cands, order) } else { accept_bits(&cands, order) };
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(kept.len());
+    out.extend(kept.iter().filter_map(|&k| slots.get_mut(k).and_then(Option::take)));
+    out
+}
+
+/// Most candidates [`accept_sorted`] takes (its inserts move up to that
+/// many entries); more go to [`accept_bits`] (linear in the text's length).
+const SORTED_MAX: usize = 1024;
+
+/// [`resolve`]'s acceptance, visiting `cands` in `order`: the accepted
+/// spans, disjoint, are kept sorted by start (and so by end) and each
+/// candidate is checked against its neighbour. (An empty span overlaps
+/// nothing.)
+fn accept_sorted(cands: &[Cand], order: Vec<usize>) -> Vec<usize> {
+    let mut accepted: Vec<(usize, usize, usize)> = Vec::with_capacity(cands.len());
+    let mut empty: Vec<(usize, usize)> = Vec::new();
+    for k in order {
         let c = &cands[k];
-        let Some(bytes) = taken.get_mut(c.start..c.end) else { continue };
-        if bytes.contains(&true) {
+        if c.start >= c.end {
+            if c.start == c.end {
+                empty.push((c.start, k));
+            }
             continue;
         }
-        bytes.fill(true);
+        // the first accepted span ending after this one's start
+        let p = accepted.partition_point(|&(_, e, _)| e <= c.start);
+        if accepted.get(p).is_some_and(|&(s, _, _)| s < c.end) {
+            continue;
+        }
+        accepted.insert(p, (c.start, c.end, k));
+    }
+    if empty.is_empty() {
+        return accepted.iter().map(|x| x.2).collect();
+    }
+    empty.extend(accepted.iter().map(|&(s, _, k)| (s, k)));
+    empty.sort_unstable();
+    empty.into_iter().map(|x| x.1).collect()
+}
+
+/// [`accept_sorted`] with a bit per byte of the text taken.
+fn accept_bits(cands: &[Cand], order: Vec<usize>) -> Vec<usize> {
+    let mut taken = vec![0u64; cands.iter().map(|c| c.end).max().unwrap_or(0).div_ceil(64)];
+    let mut keep = vec![false; cands.len()];
+    for k in order {
+        let c = &cands[k];
+        if c.start > c.end || span_bits(&taken, c.start, c.end).any(|(w, m)| taken[w] & m != 0) {
+            continue;
+        }
+        for (w, m) in span_bits(&taken, c.start, c.end) {
+            taken[w] |= m;
+        }
         keep[k] = true;
     }
-    let mut out: Vec<Cand> = cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect();
-    // accepted starts are distinct
-    out.sort_unstable_by_key(|c| c.start);
-    out
+    // candidates come in a few runs already in text order, which a stable
+    // sort merges cheaply
+    let mut kept: Vec<(usize, usize)> =
+        cands.iter().enumerate().filter(|&(k, _)| keep[k]).map(|(k, c)| (c.start, k)).collect();
+    kept.sort_by_key(|x| x.0);
+    kept.into_iter().map(|x| x.1).collect()
+}
+
+/// The words and masks of the bits of bytes `start..end` in a bit set of
+/// `bits.len()` words (bits past the end are left out).
+fn span_bits(bits: &[u64], start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+    let end = end.min(bits.len() * 64);
+    let mut i = start;
+    std::iter::from_fn(move || {
+        if i >= end {
+            return None;
+        }
+        let (w, lo) = (i / 64, i % 64);
+        let hi = (end - w * 64).min(64);
+        let m = if hi - lo == 64 { u64::MAX } else { ((1u64 << (hi - lo)) - 1) << lo };
+        i = w * 64 + hi;
+        Some((w, m))
+    })
 }
 
 /// Names of a document: full names, and surnames of people.
 fn registry_of(inner: &Inner, d: &Doc<'_>) -> (Registry, Registry) {
-    let mut full = Registry::default();
-    let mut sur = Registry::default();
-    let mut key = String::new();
+    // (at most one key per candidate: no rehashing as they fill)
+    let mut full = Registry::with_capacity_and_hasher(d.cands.len(), Default::default());
+    let mut sur = Registry::with_capacity_and_hasher(d.cands.len() / 2, Default::default());
+    let mut key = String::with_capacity(64);
     for c in &d.cands {
         let part = &d.parts[c.part];
         let n = c.w1 - c.w0;
@@ -1552,8 +1723,8 @@ fn propagate(
             *slot = if c.source == MentionSource::List && c.pri == 1 { 1 } else { 2 };
         }
     }
-    let mut first = String::new();
-    let mut key = String::new();
+    let mut first = String::with_capacity(64);
+    let mut key = String::with_capacity(64);
     for (pi, part) in d.parts.iter().enumerate() {
         let n = part.words.len();
         let covered = &covered_all[part.w_off..part.w_off + n];
@@ -1631,5 +1802,64 @@ fn propagate(
         d.cands.retain(|c| c.pri != 1 || spans.range(..c.end).next_back().is_none_or(|(_, &e)| e <= c.start));
         d.cands.extend(added);
         d.cands.sort_by_key(|c| (c.start, c.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand_at(start: usize, end: usize) -> Cand {
+        Cand {
+            part: 0,
+            w0: 0,
+            w1: 1,
+            start,
+            end,
+            kind: EntityType::Loc,
+            canonical: Canon::Entry(0),
+            source: MentionSource::Cue,
+            pri: 2,
+            single_per_cue: false,
+        }
+    }
+
+    /// The acceptance as first written: a flag per byte, then a sort by start.
+    fn accept_reference(cands: &[Cand], order: &[usize]) -> Vec<usize> {
+        let mut taken = vec![false; cands.iter().map(|c| c.end).max().unwrap_or(0)];
+        let mut kept = Vec::new();
+        for &k in order {
+            let c = &cands[k];
+            let Some(bytes) = taken.get_mut(c.start..c.end) else { continue };
+            if bytes.contains(&true) {
+                continue;
+            }
+            bytes.fill(true);
+            kept.push((c.start, k));
+        }
+        kept.sort_unstable();
+        kept.into_iter().map(|x| x.1).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn both_acceptances_match_the_byte_flags(
+            spans in proptest::collection::vec((0usize..300, 0usize..40), 0..60),
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let cands: Vec<Cand> = spans.iter().map(|&(s, n)| cand_at(s, s + n)).collect();
+            // any visiting order
+            let mut order: Vec<usize> = (0..cands.len()).collect();
+            let mut x = seed | 1;
+            for i in (1..order.len()).rev() {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                order.swap(i, (x % (i as u64 + 1)) as usize);
+            }
+            let want = accept_reference(&cands, &order);
+            proptest::prop_assert_eq!(accept_sorted(&cands, order.clone()), want.clone());
+            proptest::prop_assert_eq!(accept_bits(&cands, order), want);
+        }
     }
 }

@@ -13,8 +13,14 @@ pub(crate) use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 /// the key itself, so a collision can only cost a lookup, never a wrong match.
 #[inline]
 pub(crate) fn key_hash(s: &str) -> u64 {
+    key_hash_bytes(s.as_bytes())
+}
+
+/// [`key_hash`] of a string's bytes.
+#[inline]
+pub(crate) fn key_hash_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(s.as_bytes());
+    h.write(s);
     h.write_usize(s.len());
     let mut x = h.finish();
     x ^= x >> 33;

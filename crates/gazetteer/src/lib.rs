@@ -57,7 +57,7 @@ use std::sync::{Arc, OnceLock};
 pub use brief_tokenize::Span;
 use serde::Serialize;
 
-use crate::hash::{key_hash, FxMap, FxSet};
+use crate::hash::{key_hash, key_hash_bytes, FxMap, FxSet};
 use crate::scan::{push_folded, push_sep, PatternKeys, Sep, Word};
 use crate::tables::{first_bit, Compiler, Entry, Tables, CONTINUES, NO_ENTRY};
 
@@ -293,7 +293,7 @@ pub(crate) struct Inner {
     /// First names (person cue).
     pub first_names: FxSet<&'static str>,
     /// Frequent lower-case English words (sentence-initial filter).
-    pub words: FxSet<&'static str>,
+    pub words: FxSet<&'static [u8]>,
 }
 
 impl std::ops::Deref for Inner {
@@ -316,12 +316,12 @@ impl Inner {
     /// The entry whose exact key is `key` (hashed `h`), and whether longer
     /// keys continue it.
     #[inline]
-    fn get_exact_hashed(&self, key: &str, h: u64) -> (Option<u32>, bool) {
+    fn get_exact_hashed(&self, key: &[u8], h: u64) -> (Option<u32>, bool) {
         let Some(v) = self.exact.get(h) else {
             return (None, false);
         };
         let i = v & NO_ENTRY;
-        let found = (i != NO_ENTRY && self.key(self.entries[i as usize].key) == key).then_some(i);
+        let found = (i != NO_ENTRY && self.key(self.entries[i as usize].key).as_bytes() == key).then_some(i);
         (found, v & CONTINUES != 0)
     }
 
@@ -403,7 +403,7 @@ impl GazetteerBuilder {
             inner.t = Tables::decode(embedded::TABLES, embedded::CANON, embedded::KEYS)
                 .ok_or_else(|| Error::Build("the embedded tables are malformed".into()))?;
             inner.first_names = embedded::FIRST_NAMES.lines().collect();
-            inner.words = embedded::WORDS.lines().collect();
+            inner.words = embedded::WORDS.lines().map(str::as_bytes).collect();
         }
         let mut c = Compiler::on(std::mem::take(&mut inner.t));
         for (s, canon, k) in &self.rows {
@@ -575,6 +575,10 @@ pub struct ListMatch<'g> {
     pub canonical: &'g str,
 }
 
+/// [`Inner::first_lookups`] of a word at which no match starts (above
+/// every table value).
+const SKIP: u64 = 1 << 32;
+
 /// Slots of the [`Memo`] (a power of two).
 const MEMO_SLOTS: usize = 2048;
 /// Longest word the [`Memo`] holds.
@@ -600,7 +604,7 @@ struct Memo {
     owner: u64,
     slots: Vec<MemoSlot>,
     /// Reusable buffer of [`Inner::first_lookups`].
-    firsts: Vec<u32>,
+    firsts: Vec<u64>,
 }
 
 thread_local! {
@@ -640,16 +644,15 @@ impl Inner {
 
     /// [`Inner::get_exact_hashed`] through the memo.
     #[inline]
-    fn get_exact_memo(&self, key: &str, h: u64, memo: &mut Option<&mut Memo>) -> (Option<u32>, bool) {
-        let kb = key.as_bytes();
+    fn get_exact_memo(&self, kb: &[u8], h: u64, memo: &mut Option<&mut Memo>) -> (Option<u32>, bool) {
         let Some(memo) = memo.as_deref_mut().filter(|_| kb.len() <= MEMO_KEY) else {
-            return self.get_exact_hashed(key, h);
+            return self.get_exact_hashed(kb, h);
         };
         let slot = &mut memo.slots[(h >> 40) as usize & (MEMO_SLOTS - 1)];
         let v = if slot.hash == h && slot.len as usize == kb.len() && &slot.key[..kb.len()] == kb {
             slot.value
         } else {
-            let (found, continues) = self.get_exact_hashed(key, h);
+            let (found, continues) = self.get_exact_hashed(kb, h);
             let v = found.unwrap_or(NO_ENTRY) | if continues { CONTINUES } else { 0 };
             slot.hash = h;
             slot.value = v;
@@ -673,6 +676,10 @@ impl Inner {
         self.first_lookups(hay, ws, &mut memo, &mut firsts);
         let mut i = 0;
         while i < ws.len() {
+            if firsts.get(i) == Some(&SKIP) {
+                i += 1;
+                continue;
+            }
             match self.match_at(hay, ws, i, buf, &mut memo, &firsts) {
                 Some(h) => {
                     i = h.w1;
@@ -688,25 +695,41 @@ impl Inner {
 
     /// The exact-table answer (entry or [`NO_ENTRY`], with [`CONTINUES`])
     /// for every ASCII word of `ws` that starts with a capital or a digit, in
-    /// one pass (the other words get junk never read; the rare lower-case
-    /// starts are looked up by the matcher itself): the probes of the large table are
-    /// independent here, so their cache misses overlap instead of each
-    /// stalling the matcher. A word whose hash misses [`Inner::first_bits`]
-    /// gets [`NO_ENTRY`].
-    fn first_lookups(&self, hay: &str, ws: &[Word], memo: &mut Option<&mut Memo>, out: &mut Vec<u32>) {
+    /// one pass (the probes of the large table are independent here, so
+    /// their cache misses overlap instead of each stalling the matcher; a
+    /// word whose hash misses [`Tables::first_bits`] gets [`NO_ENTRY`]), and
+    /// [`SKIP`] for every word at which [`Inner::match_at`] certainly finds
+    /// nothing: a lower-case word that cannot start a key, or an ASCII
+    /// capitalised word that starts no exact key, is not an all-caps word
+    /// (no title-case pass) and starts no loose key. Other words get junk
+    /// never read.
+    fn first_lookups(&self, hay: &str, ws: &[Word], memo: &mut Option<&mut Memo>, out: &mut Vec<u64>) {
         out.clear();
+        let no_loose = self.loose.is_empty();
         out.extend(ws.iter().map(|w| {
-            if !w.ascii || !(w.cap || w.digit) {
-                return NO_ENTRY;
+            if !(w.cap || w.digit) {
+                return if self.may_start(hay, w) { u64::from(NO_ENTRY) } else { SKIP };
             }
-            let s = &hay[w.start..w.end];
-            let h = key_hash(s);
+            if !w.ascii {
+                return u64::from(NO_ENTRY);
+            }
+            // (ASCII: the bytes are the key)
+            let s = hay.as_bytes().get(w.start..w.end).unwrap_or_default();
+            let h = key_hash_bytes(s);
             let (b, bit) = first_bit(h);
-            if self.first_bits.get(b).is_none_or(|&x| x & bit == 0) {
-                return NO_ENTRY;
+            let v = if self.first_bits.get(b).is_none_or(|&x| x & bit == 0) {
+                NO_ENTRY
+            } else {
+                let (found, continues) = self.get_exact_memo(s, h, memo);
+                found.unwrap_or(NO_ENTRY) | if continues { CONTINUES } else { 0 }
+            };
+            // (an ASCII word is its own folded first word of a loose key)
+            let title_too = w.caps && w.end - w.start >= 4;
+            if v == NO_ENTRY && !title_too && (no_loose || self.loose_first_bits.get(b).is_none_or(|&x| x & bit == 0)) {
+                SKIP
+            } else {
+                u64::from(v)
             }
-            let (found, continues) = self.get_exact_memo(s, h, memo);
-            found.unwrap_or(NO_ENTRY) | if continues { CONTINUES } else { 0 }
         }));
     }
 
@@ -715,12 +738,14 @@ impl Inner {
         if w.cap || w.digit {
             return true;
         }
-        // lower-case starts are rare ("al-Qaida"): filter by first byte and length
-        let s = &hay[w.start..w.end];
-        let Some(&mask) = self.lower_mask.get(s.as_bytes()[0] as usize) else {
+        // lower-case starts are rare ("al-Qaida"): filter by first byte and
+        // length before slicing and hashing the word
+        let Some(&mask) = hay.as_bytes().get(w.start).and_then(|&b| self.lower_mask.get(b as usize)) else {
             return false;
         };
-        mask & (1 << s.len().min(31)) != 0 && self.lower_firsts.contains(key_hash(s))
+        let len = w.end.saturating_sub(w.start);
+        mask & (1 << len.min(31)) != 0
+            && self.lower_firsts.contains(key_hash_bytes(hay.as_bytes().get(w.start..w.end).unwrap_or_default()))
     }
 
     /// `firsts`: [`Inner::first_lookups`] of `ws`.
@@ -731,7 +756,7 @@ impl Inner {
         i: usize,
         buf: &mut String,
         memo: &mut Option<&mut Memo>,
-        firsts: &[u32],
+        firsts: &[u64],
     ) -> Option<Hit> {
         let w = &ws[i];
         if !self.may_start(hay, w) {
@@ -741,12 +766,21 @@ impl Inner {
         let title_too = w.caps && w.end - w.start >= 4;
         // an ASCII capitalised first word was looked up by `first_lookups`;
         // "no key, no longer key" skips the pass
-        let first = if w.ascii && (w.cap || w.digit) { firsts.get(i).copied() } else { None };
+        let first = if w.ascii && (w.cap || w.digit) { firsts.get(i).map(|&v| v as u32) } else { None };
+        // a one-word key that no longer key continues: the exact pass is
+        // that word's hit (no key to build)
+        let mut exact_done = first == Some(NO_ENTRY);
+        if let Some(v) = first.filter(|&v| v & CONTINUES == 0 && v != NO_ENTRY) {
+            if let Some(h) = self.hit(hay, ws, i, i, v) {
+                return Some(h);
+            }
+            exact_done = true;
+        }
         for title in [false, true] {
             if title && !title_too {
                 break;
             }
-            if !title && first == Some(NO_ENTRY) {
+            if !title && exact_done {
                 continue;
             }
             buf.clear();
@@ -778,9 +812,9 @@ impl Inner {
                             }
                         }
                         if j == i {
-                            self.get_exact_memo(buf, h, memo)
+                            self.get_exact_memo(buf.as_bytes(), h, memo)
                         } else {
-                            self.get_exact_hashed(buf, h)
+                            self.get_exact_hashed(buf.as_bytes(), h)
                         }
                     }
                 };
@@ -905,7 +939,10 @@ pub struct EntityCount {
 pub fn count_entities(docs: &[Vec<Mention>]) -> Vec<EntityCount> {
     // (mentions, documents, last document seen + 1): documents come in
     // order, so a new document is one above the last seen
-    let mut counts: FxMap<(&str, EntityType), (usize, usize, usize)> = FxMap::default();
+    // (sized for a distinct entity per few mentions: no rehashing as it fills)
+    let total: usize = docs.iter().map(Vec::len).sum();
+    let mut counts: FxMap<(&str, EntityType), (usize, usize, usize)> =
+        FxMap::with_capacity_and_hasher(total / 2, Default::default());
     for (d, mentions) in docs.iter().enumerate() {
         for m in mentions {
             let e = counts.entry((m.canonical.as_str(), m.kind)).or_default();

@@ -32,6 +32,11 @@ fn is_mark(c: char) -> bool {
 
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    // General Punctuation (typographic quotes, dashes and spaces, frequent
+    // between words) holds no letter or digit: spare the Unicode tables
+    if matches!(c as u32, 0x2000..=0x206F) {
+        return false;
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -63,73 +68,101 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// The character at byte `i` of `s` (a space if none starts there).
+#[inline]
+fn char_at(s: &str, i: usize) -> char {
+    s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+}
+
 /// Scans `hay` into words (appended to `out`); offsets are relative to `hay`.
 pub(crate) fn words(hay: &str, out: &mut Vec<Word>) {
     let b = hay.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        let c = CLASS[b[i] as usize];
-        if c == NON {
+    while let Some(&x) = b.get(i) {
+        let first = CLASS[x as usize];
+        if first == NON {
             i += 1;
             continue;
         }
-        if c == MULTI {
-            let ch = hay[i..].chars().next().unwrap_or(' ');
+        if first == MULTI {
+            let ch = char_at(hay, i);
             if !is_word_char(ch) {
                 i += ch.len_utf8();
                 continue;
             }
+            i = word_from(hay, i, i, out);
+            continue;
         }
-        // a word starts at i: runs of ASCII letters and digits (the common
-        // case, a tight loop), joined by non-ASCII word characters
+        // a word starts at i with a run of ASCII letters and digits (a tight
+        // loop); the rare non-ASCII continuation takes the general path
         let start = i;
-        let mut ascii = true;
-        loop {
-            while b.get(i).is_some_and(|&x| CLASS[x as usize] & (LOWER | UPPER | DIGIT) != 0) {
-                i += 1;
-            }
-            let Some(&byte) = b.get(i) else { break };
-            if CLASS[byte as usize] != MULTI {
-                break;
-            }
-            let ch = hay[i..].chars().next().unwrap_or(' ');
-            if !is_word_char(ch) {
-                break;
-            }
-            ascii = false;
-            i += ch.len_utf8();
+        let rest = b.get(i..).unwrap_or_default();
+        i += rest.iter().position(|&x| CLASS[x as usize] & (LOWER | UPPER | DIGIT) == 0).unwrap_or(rest.len());
+        if b.get(i).is_some_and(|&x| x >= 0x80) {
+            i = word_from(hay, start, i, out);
+            continue;
         }
-        let first = CLASS[b[start] as usize];
-        let (cap, digit) = match first {
-            UPPER => (true, false),
-            DIGIT => (false, true),
-            LOWER => (false, false),
-            _ => (hay[start..].chars().next().is_some_and(char::is_uppercase), false),
-        };
         // all caps: no lower-case letter and at least two upper-case ones
-        let caps = first != LOWER
-            && if ascii {
-                let w = &b[start..i];
-                !w.iter().any(u8::is_ascii_lowercase) && w.iter().filter(|x| x.is_ascii_uppercase()).count() >= 2
-            } else {
-                // (an upper-case or lower-case non-ASCII letter counts as
-                // such; other characters are neither)
-                let mut seen = 0u8;
-                let mut upper = 0;
-                for ch in hay[start..i].chars() {
-                    if ch.is_ascii() {
-                        seen |= CLASS[ch as usize];
-                    } else if ch.is_uppercase() {
-                        seen |= UPPER;
-                    } else if ch.is_lowercase() {
-                        seen |= LOWER;
-                    }
-                    upper += ch.is_uppercase() as usize;
-                }
-                seen & LOWER == 0 && seen & UPPER != 0 && upper >= 2
-            };
-        out.push(Word { start, end: i, ascii, cap, digit, caps });
+        let caps = first != LOWER && {
+            let w = b.get(start..i).unwrap_or_default();
+            !w.iter().any(u8::is_ascii_lowercase) && w.iter().filter(|x| x.is_ascii_uppercase()).count() >= 2
+        };
+        out.push(Word { start, end: i, ascii: true, cap: first == UPPER, digit: first == DIGIT, caps });
     }
+}
+
+/// The word starting at `start` whose leading ASCII run ends at `i`
+/// (`start` itself if it starts with a non-ASCII word character), pushed to
+/// `out`; returns its end. Kept out of [`words`]' ASCII loop.
+#[inline(never)]
+fn word_from(hay: &str, start: usize, mut i: usize, out: &mut Vec<Word>) -> usize {
+    let b = hay.as_bytes();
+    let mut ascii = true;
+    loop {
+        let rest = b.get(i..).unwrap_or_default();
+        i += rest.iter().position(|&x| CLASS[x as usize] & (LOWER | UPPER | DIGIT) == 0).unwrap_or(rest.len());
+        let Some(&byte) = b.get(i) else { break };
+        if byte < 0x80 {
+            break;
+        }
+        let ch = char_at(hay, i);
+        if !is_word_char(ch) {
+            break;
+        }
+        ascii = false;
+        i += ch.len_utf8();
+    }
+    let first = b.get(start).map_or(NON, |&x| CLASS[x as usize]);
+    let (cap, digit) = match first {
+        UPPER => (true, false),
+        DIGIT => (false, true),
+        LOWER => (false, false),
+        _ => (char_at(hay, start).is_uppercase(), false),
+    };
+    // all caps: no lower-case letter and at least two upper-case ones
+    let caps = first != LOWER
+        && if ascii {
+            let w = b.get(start..i).unwrap_or_default();
+            !w.iter().any(u8::is_ascii_lowercase) && w.iter().filter(|x| x.is_ascii_uppercase()).count() >= 2
+        } else {
+            // (an upper-case or lower-case non-ASCII letter counts as
+            // such; other characters are neither)
+            let mut seen = 0u8;
+            let mut upper = 0;
+            for ch in hay.get(start..i).unwrap_or_default().chars() {
+                if ch.is_ascii() {
+                    seen |= CLASS[ch as usize];
+                } else if ch.is_uppercase() {
+                    seen |= UPPER;
+                } else if ch.is_lowercase() {
+                    seen |= LOWER;
+                }
+                upper += ch.is_uppercase() as usize;
+            }
+            seen & LOWER == 0 && seen & UPPER != 0 && upper >= 2
+        };
+    out.push(Word { start, end: i, ascii, cap, digit, caps });
+    i
 }
 
 /// Appends `w` with diacritics folded.
@@ -402,6 +435,68 @@ pub(crate) fn keys_for(hay: &str, ws: &[Word]) -> Option<(String, Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-at-a-time scanner [`words`] replaced: the reference it is
+    /// checked against.
+    fn words_reference(hay: &str, out: &mut Vec<Word>) {
+        let b = hay.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = CLASS[b[i] as usize];
+            if c == NON {
+                i += 1;
+                continue;
+            }
+            if c == MULTI {
+                let ch = hay[i..].chars().next().unwrap_or(' ');
+                if !(ch.is_alphanumeric() || is_mark(ch)) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+            }
+            let start = i;
+            let mut ascii = true;
+            loop {
+                while b.get(i).is_some_and(|&x| CLASS[x as usize] & (LOWER | UPPER | DIGIT) != 0) {
+                    i += 1;
+                }
+                let Some(&byte) = b.get(i) else { break };
+                if CLASS[byte as usize] != MULTI {
+                    break;
+                }
+                let ch = hay[i..].chars().next().unwrap_or(' ');
+                if !(ch.is_alphanumeric() || is_mark(ch)) {
+                    break;
+                }
+                ascii = false;
+                i += ch.len_utf8();
+            }
+            let w = &hay[start..i];
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let digit = b[start].is_ascii_digit();
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            let caps = !w.chars().any(char::is_lowercase) && upper >= 2;
+            out.push(Word { start, end: i, ascii, cap, digit, caps });
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_byte_scanner(s in "[ a-zA-Z0-9.,'’\\-\n()éÉĀßİ\u{301}\u{a0}\u{2019}\u{2014}—ⅣΩ日本ªµ²]{0,80}") {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            words(&s, &mut a);
+            words_reference(&s, &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn words_match_the_byte_scanner_on_any_text(s in "\\PC{0,60}") {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            words(&s, &mut a);
+            words_reference(&s, &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
 
     #[test]
     fn pattern_keys_and_prefixes() {

@@ -178,6 +178,10 @@ pub(crate) struct Tables {
     pub first_bits: Vec<u64>,
     /// First word of a loose key → the most text words it may span.
     pub loose_firsts: KeyTable,
+    /// Bit set (as [`Tables::first_bits`]) of the keys of
+    /// [`Tables::loose_firsts`]: a clear bit means no loose key starts with
+    /// the word.
+    pub loose_first_bits: Vec<u64>,
     /// Patterns starting with a lower-case word ("al-Qaida"): their first
     /// words (values unused), and per first byte a bit set of their lengths
     /// (a cheap filter).
@@ -186,7 +190,7 @@ pub(crate) struct Tables {
 }
 
 /// Format tag of [`Tables::encode`].
-const MAGIC: &[u8; 4] = b"GZT1";
+const MAGIC: &[u8; 4] = b"GZT2";
 
 impl Tables {
     /// The tables as bytes, except `canon` and `keys` (stored as text).
@@ -205,9 +209,11 @@ impl Tables {
         for t in [&self.exact, &self.loose, &self.loose_firsts, &self.lower_firsts] {
             t.encode(&mut out);
         }
-        put_u32(&mut out, self.first_bits.len() as u32);
-        for &b in &self.first_bits {
-            out.extend_from_slice(&b.to_le_bytes());
+        for bits in [&self.first_bits, &self.loose_first_bits] {
+            put_u32(&mut out, bits.len() as u32);
+            for &b in bits {
+                out.extend_from_slice(&b.to_le_bytes());
+            }
         }
         put_u32(&mut out, self.lower_mask.len() as u32);
         for &m in &self.lower_mask {
@@ -244,6 +250,8 @@ impl Tables {
         let n = r.u32()? as usize;
         let first_bits = r.bytes(n.checked_mul(8)?)?.chunks_exact(8).map(le_u64).collect();
         let n = r.u32()? as usize;
+        let loose_first_bits = r.bytes(n.checked_mul(8)?)?.chunks_exact(8).map(le_u64).collect();
+        let n = r.u32()? as usize;
         let lower_mask = r.bytes(n.checked_mul(4)?)?.chunks_exact(4).map(le_u32).collect();
         if !r.0.is_empty() {
             return None;
@@ -256,6 +264,7 @@ impl Tables {
             loose,
             first_bits,
             loose_firsts,
+            loose_first_bits,
             lower_firsts,
             lower_mask,
         })
@@ -429,8 +438,14 @@ impl Compiler {
         if !k.loose.is_empty() {
             // a loose key may span extra particles in the text: two more words
             let n = (k.words + 2).min(u8::MAX as usize) as u32;
-            let e = t.loose_firsts.entry(key_hash(&k.loose[..k.first_len]), 0);
+            let h = key_hash(&k.loose[..k.first_len]);
+            let e = t.loose_firsts.entry(h, 0);
             *e = (*e).max(n);
+            if t.loose_first_bits.is_empty() {
+                t.loose_first_bits = vec![0; FIRST_BITS / 64];
+            }
+            let (w, bit) = first_bit(h);
+            t.loose_first_bits[w] |= bit;
         }
         if k.lower_first {
             let first = k.prefix_ends.first().map_or(&k.exact[..], |&e| &k.exact[..e]);

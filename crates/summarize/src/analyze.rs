@@ -477,14 +477,23 @@ pub(crate) fn count_words(s: &str) -> usize {
     if !wide {
         let ascii_space = |c: u8| (c == b' ') | (c.wrapping_sub(b'\t') < 5);
         let first = usize::from(b.first().is_some_and(|&c| !ascii_space(c)));
-        // Word starts after the first byte: pairs (space, other). Counted in
-        // blocks of 128 pairs into a byte, so the loop runs on vectors.
+        // Word starts after the first byte: pairs (space, other), counted
+        // in blocks of 16 pairs (arrays: no bounds checks, the loop runs
+        // on vectors), then the rest.
         let mut n = first;
         let (before, after) = (b.get(..b.len().saturating_sub(1)).unwrap_or_default(), b.get(1..).unwrap_or_default());
-        for (x, y) in before.chunks(128).zip(after.chunks(128)) {
-            let starts =
-                x.iter().zip(y).fold(0u8, |acc, (&p, &c)| acc.wrapping_add(u8::from(ascii_space(p) & !ascii_space(c))));
+        let start = |p: u8, c: u8| u8::from(ascii_space(p) & !ascii_space(c));
+        let (mut xs, mut ys) = (before.chunks_exact(16), after.chunks_exact(16));
+        for (x, y) in (&mut xs).zip(&mut ys) {
+            let (Ok(x), Ok(y)) = (<&[u8; 16]>::try_from(x), <&[u8; 16]>::try_from(y)) else { continue };
+            let mut starts = 0u8;
+            for k in 0..16 {
+                starts += start(x[k], y[k]);
+            }
             n += usize::from(starts);
+        }
+        for (&p, &c) in xs.remainder().iter().zip(ys.remainder()) {
+            n += usize::from(start(p, c));
         }
         return n;
     }
@@ -618,17 +627,6 @@ fn sort_ids<T: Ord + Copy>(v: &mut [T]) {
     }
 }
 
-/// Gets or creates the id of concept `key`.
-#[inline]
-fn concept_id(ids: &mut ConceptTable, df: &mut Vec<u32>, is_name: &mut Vec<bool>, key: u64) -> u32 {
-    let c = ids.get_or_insert(key);
-    if c as usize == df.len() {
-        df.push(0);
-        is_name.push(key & u64::from(u32::MAX) == u64::from(u32::MAX));
-    }
-    c
-}
-
 fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scratch) -> Cluster {
     let Scratch { words, concept_ids, postings } = scratch;
     words.begin();
@@ -637,15 +635,14 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut tokenizers: Vec<(Option<Language>, Tokenizer, usize)> = Vec::new();
     let mut long_key = String::new();
     let mut spans: Vec<(Span, TokenKind)> = Vec::new();
-    let mut concept_df: Vec<u32> = Vec::new();
-    let mut concept_is_name: Vec<bool> = Vec::new();
     let mut term_df: Vec<u32> = Vec::new();
-    let mut sents: Vec<Sent> = Vec::new();
+    // Sized once for the cluster: no growing per sentence.
+    let n_raw: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let mut sents: Vec<Sent> = Vec::with_capacity(n_raw);
     let mut first_of_doc = Vec::with_capacity(docs.len());
-    let mut ids: Vec<(u32, bool)> = Vec::new();
     // Tokens of every distinct sentence text, one after the other.
     let mut all_toks: Vec<Tok> = Vec::with_capacity(bytes / 5);
-    let mut repeats: FxMap<(usize, &str), FirstSeen> = FxMap::default();
+    let mut repeats: FxMap<(usize, &str), FirstSeen> = FxMap::with_capacity_and_hasher(n_raw, Default::default());
     let mut terms: Vec<(u32, u32)> = Vec::new();
     // A sentence's content-term ids, one per occurrence: those known
     // before the sentence, then those it brings in.
@@ -653,15 +650,15 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
     let mut new_term_ids: Vec<u32> = Vec::new();
     // All sentences' term lists; which sentence each one repeats.
     let mut flat_terms: Vec<(u32, u32)> = Vec::with_capacity(bytes / 8);
-    let mut repeat_of: Vec<Option<usize>> = Vec::new();
+    let mut repeat_of: Vec<Option<usize>> = Vec::with_capacity(n_raw);
     // Per word: (capitalised inside a sentence, lower-case) counts.
     let mut case_evidence: Vec<(u32, u32)> = Vec::new();
     // Bigram and figure concepts, then name candidates, of every sentence,
     // flat: sentence k owns `flat[ends[k - 1]..ends[k]]` of each.
-    let mut flat_concepts: Vec<u32> = Vec::new();
-    let mut concept_ends: Vec<usize> = Vec::new();
-    let mut flat_names: Vec<u32> = Vec::new();
-    let mut name_ends: Vec<usize> = Vec::new();
+    let mut flat_concepts: Vec<u32> = Vec::with_capacity(bytes / 6);
+    let mut concept_ends: Vec<usize> = Vec::with_capacity(n_raw);
+    let mut flat_names: Vec<u32> = Vec::with_capacity(bytes / 32);
+    let mut name_ends: Vec<usize> = Vec::with_capacity(n_raw);
     for (d, doc) in docs.iter().enumerate() {
         first_of_doc.push(sents.len());
         let lang = match tokenizers.iter().position(|(l, _, _)| *l == doc.lang) {
@@ -704,7 +701,6 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                     (&all_toks[start..], n_words, usable, None)
                 }
             };
-            ids.clear();
             terms.clear();
             term_ids.clear();
             new_term_ids.clear();
@@ -748,7 +744,6 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             }
             for (k, t) in toks.iter().enumerate() {
                 let id = t.id;
-                ids.push((id, t.stop));
                 if !t.stop && t.alpha {
                     if id < first_new {
                         term_ids.push(id);
@@ -766,15 +761,15 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
                 } else if t.number {
                     // Figures ("3,000", "600") are facts in news copy.
                     let key = (u64::from(id) << 32) | u64::from(u32::MAX);
-                    flat_concepts.push(concept_id(concept_ids, &mut concept_df, &mut concept_is_name, key));
+                    flat_concepts.push(concept_ids.get_or_insert(key));
                 }
             }
-            for w in ids.windows(2) {
-                if w[0].1 && w[1].1 {
+            for w in toks.windows(2) {
+                if w[0].stop && w[1].stop {
                     continue;
                 }
-                let key = (u64::from(w[0].0) << 32) | u64::from(w[1].0);
-                flat_concepts.push(concept_id(concept_ids, &mut concept_df, &mut concept_is_name, key));
+                let key = (u64::from(w[0].id) << 32) | u64::from(w[1].id);
+                flat_concepts.push(concept_ids.get_or_insert(key));
             }
             concept_ends.push(flat_concepts.len());
             name_ends.push(flat_names.len());
@@ -831,7 +826,7 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
             let (upper, lower) = case_evidence[id as usize];
             if upper > 0 && upper >= lower {
                 let key = (u64::from(id) << 32) | u64::from(u32::MAX);
-                concepts.push(concept_id(concept_ids, &mut concept_df, &mut concept_is_name, key));
+                concepts.push(concept_ids.get_or_insert(key));
             }
         }
         (c_start, n_start) = (concept_ends[k], name_ends[k]);
@@ -841,6 +836,12 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
         all_concepts.extend_from_slice(&concepts);
         sents[k].concepts = (start, all_concepts.len() as u32);
     }
+    // Every concept is known now: its document frequency (counted below)
+    // and whether it is a single name or figure (low half of the key all
+    // ones) rather than a bigram.
+    let mut concept_df = vec![0u32; concept_ids.keys.len()];
+    let concept_is_name: Vec<bool> =
+        concept_ids.keys.iter().map(|&key| key & u64::from(u32::MAX) == u64::from(u32::MAX)).collect();
     let mut concept_last_doc = vec![usize::MAX; concept_df.len()];
     for sent in &sents {
         for &c in &all_concepts[sent.concepts.0 as usize..sent.concepts.1 as usize] {
@@ -851,7 +852,20 @@ fn analyze_with(docs: &[Document<'_>], cache: &mut StemCache, scratch: &mut Scra
         }
     }
     let n_sents = sents.len().max(1) as f64;
-    let idf = term_df.iter().map(|&df| (n_sents / f64::from(df.max(1))).ln() + 1.0).collect();
+    // The same few document frequencies recur: one logarithm each.
+    let mut idf_of: Vec<Option<f64>> = vec![None; term_df.iter().max().map_or(0, |&m| m as usize) + 2];
+    let idf = term_df
+        .iter()
+        .map(|&df| {
+            let df = df.max(1);
+            let memo = idf_of.get_mut(df as usize);
+            match memo {
+                Some(Some(v)) => *v,
+                Some(slot) => *slot.insert((n_sents / f64::from(df)).ln() + 1.0),
+                None => (n_sents / f64::from(df)).ln() + 1.0,
+            }
+        })
+        .collect();
     let mut cluster = Cluster {
         sents,
         n_docs: docs.len(),
@@ -1051,9 +1065,34 @@ mod tests {
         ] {
             assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
         }
+        // Long texts: many 16-byte blocks, and a rest.
+        for s in ["a ".repeat(400), "a".repeat(300), "\t\u{b}\u{c}\r\n x".repeat(50), "word  é\u{a0}".repeat(90)] {
+            assert_eq!(count_words(&s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sort_ids_sorts() {
+        let mut cases: Vec<Vec<u32>> =
+            vec![vec![], vec![1], vec![2, 1], vec![3, 1, 2, 1, 0, 5, 4, 4], (0..70).rev().collect()];
+        cases.push((0..40).map(|k| (k * 7919) % 31).collect());
+        for mut v in cases {
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_ids(&mut v);
+            assert_eq!(v, want);
+        }
     }
 
     proptest::proptest! {
+        #[test]
+        fn sort_ids_matches_sort(mut v in proptest::collection::vec(0u32..50, 0..80)) {
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_ids(&mut v);
+            proptest::prop_assert_eq!(v, want);
+        }
+
         #[test]
         fn count_words_matches_on_any_text(s in "(\\PC|\\s|[\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{202f}\u{205f}\u{3000}])*") {
             proptest::prop_assert_eq!(count_words(&s), s.split_whitespace().count());

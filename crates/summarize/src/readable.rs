@@ -227,7 +227,13 @@ fn refers_back(t: &str, lang: Option<Language>) -> bool {
     if is_opener(lang, first) {
         return true;
     }
-    let second = Lower::new(second.unwrap_or_default());
+    let second = second.unwrap_or_default();
+    // Lower-casing keeps the length of ASCII words: one that is not
+    // "the …" and has none of the lengths below needs no more looking at.
+    if first != "the" && second.is_ascii() && !matches!(second.len(), 5 | 7 | 10) {
+        return false;
+    }
+    let second = Lower::new(second);
     let second = second.as_str();
     // "Hours later, …", "Days earlier, …": relative time with no anchor.
     if ["later", "earlier", "afterwards"].contains(&second) && first != "the" {

@@ -46,6 +46,14 @@ struct Line {
 
 /// Paragraphs of the region `region` of `text`, appended to `out`.
 pub(crate) fn paragraphs_into(text: &str, region: Span, out: &mut Vec<Span>) {
+    if let Some(line) = single_line(text, region) {
+        // One line is one paragraph (unless blank): the rules below only
+        // ever join lines.
+        if !line.is_empty() {
+            out.push(line);
+        }
+        return;
+    }
     let lines = lines(text, region);
     let blank_layout = has_inner_blank(&lines);
     let wrap_width = if blank_layout { wrap_width(text, &lines) } else { None };
@@ -75,6 +83,18 @@ pub(crate) fn paragraphs_into(text: &str, region: Span, out: &mut Vec<Span>) {
     if let Some(cur) = current {
         out.push(cur);
     }
+}
+
+/// The trimmed `region` when it holds no line break (as [`lines`] splits
+/// them): the usual case of a paragraph of scraped text, decided without
+/// building the list of lines.
+#[inline]
+pub(crate) fn single_line(text: &str, region: Span) -> Option<Span> {
+    let bytes = text.as_bytes().get(region.start..region.end)?;
+    let broken = memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).any(|k| {
+        bytes[k] != 0xE2 || (bytes.get(k + 1) == Some(&0x80) && matches!(bytes.get(k + 2), Some(0xA8 | 0xA9)))
+    });
+    (!broken).then(|| trim_span(text, region))
 }
 
 /// The lines of `region`, split at `\n`, `\r\n`, a lone `\r`, U+2028 and

@@ -87,8 +87,15 @@ impl From<std::ops::Range<usize>> for Span {
 /// assert_eq!(trim_span(text, Span::new(0, text.len())), Span::new(2, 7));
 /// assert_eq!(trim_span(text, Span::new(5, 50)), Span::new(0, 0));
 /// ```
+#[inline]
 pub fn trim_span(text: &str, span: Span) -> Span {
     let Some(s) = span.get(text) else { return Span::new(0, 0) };
+    // Nothing to trim when both ends are ASCII but not white space (the
+    // ASCII white space of `char::is_whitespace`: space, \t to \r).
+    let solid = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    if solid(s.as_bytes().first()) && solid(s.as_bytes().last()) {
+        return span;
+    }
     let start = span.start + (s.len() - s.trim_start().len());
     let end = span.start + s.trim_end().len();
     if end <= start {

@@ -457,7 +457,11 @@ impl Tokenizer {
     fn word(&self, text: &str, start: usize, emit: &mut impl FnMut(usize, usize, TokenKind, bool)) -> usize {
         let b = text.as_bytes();
         let n = b.len();
-        if matches!(b[start], b'h' | b'H' | b'f' | b'F' | b'w' | b'W') {
+        // "http", "https", "ftp", "www": a second letter other than t or w
+        // rules a URL out without the call.
+        if matches!(b[start], b'h' | b'H' | b'f' | b'F' | b'w' | b'W')
+            && matches!(b.get(start + 1), Some(b't' | b'T' | b'w' | b'W'))
+        {
             if let Some(e) = url_end(text, start) {
                 emit(start, e, TokenKind::Url, false);
                 return e;
@@ -498,7 +502,8 @@ impl Tokenizer {
         }
         if j >= n || (b[j] < 0x80 && !ASCII_JOINER[b[j] as usize]) {
             emit(start, j, kind, plain && class & 2 == 0);
-            return j;
+            // The scanner would only step over a space: resume after it.
+            return if b.get(j) == Some(&b' ') { j + 1 } else { j };
         }
         self.word_rest(text, start, (j, kind, class, plain), emit)
     }
