@@ -5,15 +5,17 @@
 //!
 //! - `pipeline/seeds_cluster`: the five seeds as one cluster (throughput in
 //!   input bytes);
-//! - `pipeline/jsonl_200_clusters`: 200 five-article clusters, one after the
-//!   other on the calling thread: the per-core rate of `summarize --jsonl`;
+//! - `pipeline/jsonl_200_clusters`: 200 five-article clusters as JSON lines
+//!   (the records `benches/make_clusters.py` writes), each parsed, summarized
+//!   and serialized, one after the other on a one-thread pool: the per-core
+//!   rate of `summarize --jsonl`;
 //! - `pipeline/cluster_1000_articles`: one 1,000-article cluster (seeds with
 //!   varied sentences), the "no quadratic step" check.
 
 use std::hint::black_box;
 use std::path::Path;
 
-use brief_cli::ingest::{text_document, SourceDoc};
+use brief_cli::ingest::{parse_jsonl_line, text_document, Record, SourceDoc};
 use brief_cli::pipeline::{summarize, Engine};
 use brief_summarize::Summarizer;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -54,20 +56,38 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    let clusters: Vec<Vec<SourceDoc>> = (0..200)
-        .map(|k| seeds.iter().map(|(id, t)| text_document(&format!("{id}#{k}"), variant(t, k))).collect())
+    // the same records as `benches/make_clusters.py`: copy k of every seed
+    // has " the " replaced by " the {k} "
+    let lines: Vec<String> = (0..200)
+        .map(|k| {
+            let docs: Vec<serde_json::Value> = seeds
+                .iter()
+                .enumerate()
+                .map(|(i, (_, t))| serde_json::json!({ "id": format!("{k}-{i}"), "text": t.replace(" the ", &format!(" the {k} ")) }))
+                .collect();
+            serde_json::json!({ "id": format!("c{k}"), "docs": docs }).to_string()
+        })
         .collect();
-    let total: usize = clusters.iter().flatten().map(|d| d.text.len()).sum();
+    let total: usize = lines.iter().map(|l| l.len() + 1).sum();
+    // one worker: the stages' own parallel loops must not borrow a second core
+    let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("one-thread pool");
     g.throughput(Throughput::Bytes(total as u64));
     g.sample_size(10);
     g.bench_function("jsonl_200_clusters", |b| {
         b.iter(|| {
-            let mut n = 0;
-            for c in &clusters {
-                n += summarize(&engine, &summarizer, "c", c.clone()).sentences.len();
-            }
-            assert!(n >= 200);
-            black_box(n)
+            one_core.install(|| {
+                let mut out = 0;
+                for (n, line) in lines.iter().enumerate() {
+                    let Record::Cluster { id, docs } = parse_jsonl_line("bench", n + 1, line) else {
+                        panic!("line {n} is not a cluster");
+                    };
+                    let docs: Vec<SourceDoc> = docs.into_iter().map(|d| d.expect("good document")).collect();
+                    let s = summarize(&engine, &summarizer, &id, docs);
+                    assert!(!s.sentences.is_empty());
+                    out += serde_json::to_string(&s).expect("serializable").len();
+                }
+                black_box(out)
+            })
         })
     });
 
