@@ -672,6 +672,40 @@ impl Profile {
             if b < 0x80 {
                 let mut class = ASCII_CLASS[usize::from(b)];
                 if class == LETTER {
+                    if word.is_none() {
+                        if let Some(x) = chunk8(bytes, i) {
+                            // Fast path: a word of at most 7 ASCII letters
+                            // with the byte after it in the same 8 bytes
+                            // (most words): packed and ended from this load.
+                            let n = letters_in(x);
+                            if n < 8 {
+                                let next = (x >> (8 * n)) as u8;
+                                if next < 0x80 {
+                                    latin += n;
+                                    pending_end = false;
+                                    p.end_short_word(words, x, n, allowed);
+                                    i += n;
+                                    if next == b' ' {
+                                        // (no sentence end is pending after a letter)
+                                        i += 1;
+                                        continue;
+                                    }
+                                    class = ASCII_CLASS[usize::from(next)];
+                                    match class {
+                                        DIGIT => p.digits += 1,
+                                        SPACE => {}
+                                        FINAL => {
+                                            p.symbols += 1;
+                                            pending_end = true;
+                                        }
+                                        _ => p.symbols += 1,
+                                    }
+                                    i += 1;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     let (start, all_ascii) = match word.take() {
                         Some(start) => (start, ascii),
                         None => (i, true),
@@ -797,6 +831,14 @@ impl Profile {
         p
     }
 
+    /// The word of 1 ..= 7 ASCII letters in the low `n` bytes of `x` (the
+    /// text's bytes as loaded little-endian).
+    #[inline(always)]
+    fn end_short_word(&mut self, words: &FunctionWords, x: u64, n: usize, allowed: u32) {
+        self.words += 1;
+        self.end_packed_word(words, (x | CASE) & low_bytes(n), 0, n, allowed);
+    }
+
     /// The word `bytes[start..start + n]` of 1 ..= 16 ASCII letters.
     #[inline(always)]
     fn end_ascii_word(&mut self, words: &FunctionWords, bytes: &[u8], start: usize, n: usize, allowed: u32) {
@@ -805,9 +847,15 @@ impl Profile {
             return;
         }
         // lower-cased (every byte is a letter) and packed as `pack` does
-        const CASE: u64 = 0x2020_2020_2020_2020;
         let lo = (load8(bytes, start) | CASE) & low_bytes(n);
         let hi = if n > 8 { (load8(bytes, start + 8) | CASE) & low_bytes(n - 8) } else { 0 };
+        self.end_packed_word(words, lo, hi, n, allowed);
+    }
+
+    /// A word of 1 ..= [`MAX_WORD_BYTES`] lower-case ASCII letters packed
+    /// as [`pack`] does, `n` bytes long, after counting it.
+    #[inline(always)]
+    fn end_packed_word(&mut self, words: &FunctionWords, lo: u64, hi: u64, n: usize, allowed: u32) {
         if let Some((langs, count)) = words.get_packed((lo, hi)) {
             let mask = langs & allowed;
             if mask != 0 {
@@ -831,7 +879,9 @@ impl Profile {
                 // can count: tested on the packed word's last bytes
                 // (`spelling_with` does the same byte by byte)
                 let t = tail((lo, hi), n);
-                if matches!((t >> 56) as u8, b'i' | b't' | b'n' | b'e' | b'j' | b'r') {
+                // (the last two bytes are letters: the word has at least 4)
+                let (last, before) = ((t >> 56) as usize & 31, (t >> 48) as u32 & 31);
+                if SUFFIX_PAIRS[last] & (1 << before) != 0 {
                     self.suffixes(t);
                 }
             }
@@ -1128,6 +1178,24 @@ fn tail((lo, hi): (u64, u64), n: usize) -> u64 {
     }
 }
 
+/// The suffixes [`nb_da_suffix`] tests.
+const NB_DA_SUFFIXES: [&[u8]; 11] =
+    [b"ei", b"het", b"heten", b"sjon", b"sjonen", b"heden", b"ene", b"erne", b"ede", b"ej", b"heder"];
+
+/// The last two letters of the [`NB_DA_SUFFIXES`]: bit `a & 31` of entry
+/// `b & 31` for a suffix ending in `ab`, so that most words are let off
+/// the suffix tests with one look-up.
+static SUFFIX_PAIRS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < NB_DA_SUFFIXES.len() {
+        let s = NB_DA_SUFFIXES[i];
+        t[(s[s.len() - 1] & 31) as usize] |= 1 << (s[s.len() - 2] & 31);
+        i += 1;
+    }
+    t
+};
+
 /// Norwegian Bokmål / Danish suffix evidence of a word whose last byte is
 /// `last`, tested with `ends` (the caller's view of the word): (nob, dan).
 /// Dispatching on the last letter first keeps the eleven suffix tests off
@@ -1169,18 +1237,30 @@ pub(crate) fn low_bytes(k: usize) -> u64 {
     MASKS[k.min(8)]
 }
 
+// (`Profile::end_short_word` looks every word of up to 7 letters up)
+const _: () = assert!(MAX_WORD_BYTES >= 7);
+
+/// Sets the ASCII letters' bits in a byte (lower-cases them).
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// The number of ASCII letters at the start of the 8 bytes `x` (loaded
+/// little-endian), 8 when all are.
+#[inline(always)]
+fn letters_in(x: u64) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // a letter is ASCII and, with bit 5 set, in a..=z; a byte above
+    // 0x7F may spoil the answer for the bytes after it, never before
+    let y = x | CASE;
+    let letters = y.wrapping_add(L * u64::from(0x80 - b'a')) & !y.wrapping_add(L * u64::from(0x7f - b'z')) & !x & H;
+    ((!letters & H).trailing_zeros() / 8) as usize
+}
+
 /// The end of the run of ASCII letters at `i`: eight bytes a step.
 #[inline(always)]
 fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    const H: u64 = 0x8080_8080_8080_8080;
-    const L: u64 = 0x0101_0101_0101_0101;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // a letter is ASCII and, with bit 5 set, in a..=z; a byte above
-        // 0x7F may spoil the answer for the bytes after it, never before
-        let y = x | 0x2020_2020_2020_2020;
-        let letters = y.wrapping_add(L * u64::from(0x80 - b'a')) & !y.wrapping_add(L * u64::from(0x7f - b'z')) & !x & H;
-        let n = ((!letters & H).trailing_zeros() / 8) as usize;
+    while let Some(x) = chunk8(bytes, i) {
+        let n = letters_in(x);
         i += n;
         if n < 8 {
             return i;
@@ -1192,11 +1272,18 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Bytes `at..at + 8` of `bytes` little-endian, if all are there.
+#[inline(always)]
+fn chunk8(bytes: &[u8], at: usize) -> Option<u64> {
+    // (`get(at..at + 8)` would also test `at + 8` for overflow)
+    bytes.get(at..).and_then(<[u8]>::first_chunk).map(|c| u64::from_le_bytes(*c))
+}
+
 /// Bytes `at..at + 8` of `bytes` little-endian, zero padded past the end.
 #[inline(always)]
 fn load8(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+    match chunk8(bytes, at) {
+        Some(x) => x,
         None => bytes.get(at..).unwrap_or(&[]).iter().rev().fold(0u64, |a, &c| (a << 8) | u64::from(c)),
     }
 }
@@ -1257,6 +1344,22 @@ mod tests {
     use super::*;
 
     const ALL: u32 = (1 << NPROF) - 1;
+
+    #[test]
+    fn suffix_pairs_let_through_every_suffix() {
+        // a word whose last two letters are not in the table has no suffix
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let word = [b'h', b'e', b's', b'j', b'o', b'h', b'e', b'd', a, b];
+                let found = nb_da_suffix(b, |s: &[u8]| word.ends_with(s)) != (false, false);
+                let let_through = SUFFIX_PAIRS[usize::from(b & 31)] & (1 << (a & 31)) != 0;
+                assert!(let_through || !found, "{}", String::from_utf8_lossy(&word));
+            }
+        }
+        for s in NB_DA_SUFFIXES {
+            assert_ne!(nb_da_suffix(s[s.len() - 1], |x: &[u8]| s.ends_with(x)), (false, false));
+        }
+    }
 
     /// The straightforward scan (character by character, every word looked
     /// up as a string) that [`Profile::scan`] must agree with.
