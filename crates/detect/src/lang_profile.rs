@@ -928,11 +928,21 @@ impl Profile {
             // kj
             nob = eq(b'k') & (j_at >> 8) != 0;
         }
-        if allowed & NB_DA == NB_DA {
+        let nb_da = (allowed & NB_DA == NB_DA).then(|| {
             let t = tail((w, 0), n);
             let ends = |s: &[u8]| t >> (64 - 8 * s.len()) == s.iter().rev().fold(0u64, |a, &b| (a << 8) | u64::from(b));
             let (suffix_nob, dan) = nb_da_suffix((t >> 56) as u8, ends);
-            let nob = nob || suffix_nob;
+            (nob || suffix_nob, dan)
+        });
+        self.add_spelling(nb_da, hun, fin, allowed);
+    }
+
+    /// Adds one word's spelling evidence: Norwegian or Danish when only one
+    /// of the two was seen (`nb_da`: both languages allowed), Hungarian,
+    /// Finnish, in that order (the f32 sums depend on it).
+    #[inline(always)]
+    fn add_spelling(&mut self, nb_da: Option<(bool, bool)>, hun: bool, fin: bool, allowed: u32) {
+        if let Some((nob, dan)) = nb_da {
             if nob != dan {
                 self.add(1 << if nob { NB } else { DA }, 0.5);
             }
@@ -1063,21 +1073,12 @@ impl Profile {
                 _ => {}
             }
         }
-        if allowed & NB_DA == NB_DA {
+        let nb_da = (allowed & NB_DA == NB_DA).then(|| {
             // by the last letter first: eleven suffix tests on every word cost
             let (n, d) = nb_da_suffix(w[w.len() - 1], |s: &[u8]| w.ends_with(s));
-            nob |= n;
-            dan |= d;
-            if nob != dan {
-                self.add(1 << if nob { NB } else { DA }, 0.5);
-            }
-        }
-        if hun && allowed & (1 << HU) != 0 {
-            self.add(1 << HU, 0.5);
-        }
-        if fin && allowed & (1 << FI) != 0 {
-            self.add(1 << FI, 0.5);
-        }
+            (nob || n, dan || d)
+        });
+        self.add_spelling(nb_da, hun, fin, allowed);
     }
 
     /// A function word of the `n` languages of `mask`: 1/n to each (the
