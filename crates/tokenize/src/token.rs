@@ -227,6 +227,21 @@ static ASCII_WORD: [u8; 256] = {
     t
 };
 
+/// Steps over the ASCII letters and digits of `b` from `j`: the first byte
+/// after them and `class` with their [`ASCII_WORD`] classes added.
+#[inline(always)]
+fn ascii_word_run(b: &[u8], mut j: usize, mut class: u8) -> (usize, u8) {
+    while let Some(&x) = b.get(j) {
+        let c = ASCII_WORD[usize::from(x)];
+        if c == 0 {
+            break;
+        }
+        class |= c;
+        j += 1;
+    }
+    (j, class)
+}
+
 /// ASCII bytes that may continue a word (see `Tokenizer::word`).
 static ASCII_JOINER: [bool; 256] = {
     let mut t = [false; 256];
@@ -492,14 +507,7 @@ impl Tokenizer {
         // The common case, kept small so that it stays fast: a run of ASCII
         // letters and digits ended by the end of the text, a space or a
         // punctuation mark that joins nothing.
-        while j < n {
-            let c = ASCII_WORD[b[j] as usize];
-            if c == 0 {
-                break;
-            }
-            class |= c;
-            j += 1;
-        }
+        (j, class) = ascii_word_run(b, j, class);
         if j >= n || (b[j] < 0x80 && !ASCII_JOINER[b[j] as usize]) {
             emit(start, j, kind, plain && class & 2 == 0);
             // The scanner would only step over a space: resume after it.
@@ -523,14 +531,7 @@ impl Tokenizer {
         let n = b.len();
         let mut has_dot = false;
         loop {
-            while j < n {
-                let c = ASCII_WORD[b[j] as usize];
-                if c == 0 {
-                    break;
-                }
-                class |= c;
-                j += 1;
-            }
+            (j, class) = ascii_word_run(b, j, class);
             if j >= n {
                 break;
             }
